@@ -1,0 +1,45 @@
+// Small UTF-8 helpers shared by every stage. Text inside sageon is valid UTF-8 (the input reader
+// repairs or rejects anything else), so these decode without re-validating.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sageon::utf8 {
+
+// Decodes the code point at text[*pos] and advances *pos past it. Invalid bytes decode as U+FFFD
+// and advance by one byte, so a loop over arbitrary bytes always terminates.
+char32_t Next(std::string_view text, size_t* pos);
+// The code point that ends just before byte `pos` (pos > 0); *start receives its first byte.
+char32_t Prev(std::string_view text, size_t pos, size_t* start);
+// Appends the UTF-8 encoding of `cp`.
+void Append(char32_t cp, std::string* out);
+// Number of code points in `text`.
+size_t CodePointCount(std::string_view text);
+// For every byte offset 0..text.size(), the number of code points before it (offsets inside a
+// multi-byte sequence map to the code point that contains them).
+std::vector<uint32_t> ByteToCodePointTable(std::string_view text);
+// Index of the first invalid byte, or npos when `text` is well-formed UTF-8.
+size_t FindInvalid(std::string_view text);
+
+inline bool IsHangulSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+inline bool IsHangulJamo(char32_t c) {
+  return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F);
+}
+inline bool IsHangul(char32_t c) { return IsHangulSyllable(c) || IsHangulJamo(c); }
+inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiAlpha(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+inline bool IsHanja(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+// True for Unicode white space (ICU's u_isUWhiteSpace).
+bool IsSpace(char32_t c);
+
+// Hangul syllable decomposition: the final consonant (jongseong) index, 0 when there is none.
+// Particles such as 이/가, 을/를, 은/는 and 으로/로 are chosen by it.
+inline int FinalConsonant(char32_t syllable) {
+  return IsHangulSyllable(syllable) ? static_cast<int>((syllable - 0xAC00) % 28) : 0;
+}
+
+}  // namespace sageon::utf8

@@ -1,0 +1,141 @@
+#include "sageon/resources/dictionary_set.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace sageon {
+
+namespace {
+std::vector<std::string> SplitTabs(std::string_view line) {
+  std::vector<std::string> cells;
+  size_t start = 0;
+  while (true) {
+    const size_t tab = line.find('\t', start);
+    cells.emplace_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return cells;
+}
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFound(path + ": cannot open");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return IoError(path + ": read failed");
+  return buffer.str();
+}
+}  // namespace
+
+Result<TsvTable> TsvTable::Parse(std::string_view content, std::string source) {
+  TsvTable table;
+  table.source_ = std::move(source);
+  if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
+  size_t line_no = 0;
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t end = content.find('\n', pos);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view line = content.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    auto cells = SplitTabs(line);
+    if (table.columns_.empty()) {
+      table.columns_ = std::move(cells);
+      continue;
+    }
+    if (cells.size() != table.columns_.size()) {
+      return DataError(table.source_ + ":" + std::to_string(line_no) + ": expected " +
+                       std::to_string(table.columns_.size()) + " columns, got " +
+                       std::to_string(cells.size()));
+    }
+    table.rows_.push_back(Row{std::move(cells), line_no});
+  }
+  if (table.columns_.empty()) return DataError(table.source_ + ": no header line naming the columns");
+  return table;
+}
+
+Result<TsvTable> TsvTable::Load(const std::string& path) {
+  SAGEON_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(path));
+  return Parse(content, path);
+}
+
+std::optional<size_t> TsvTable::ColumnIndex(std::string_view name) const {
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    if (columns_[i] == name) return i;
+  }
+  return std::nullopt;
+}
+
+Status TsvTable::RequireColumns(std::initializer_list<std::string_view> names) const {
+  for (std::string_view name : names) {
+    if (!ColumnIndex(name)) {
+      return DataError(source_ + ":1: missing column '" + std::string(name) + "'");
+    }
+  }
+  return Status::Ok();
+}
+
+std::string_view TsvTable::Cell(const Row& row, std::string_view column) const {
+  const auto index = ColumnIndex(column);
+  if (!index || *index >= row.cells.size()) return {};
+  return row.cells[*index];
+}
+
+Result<DictionarySet> DictionarySet::LoadDirectory(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return NotFound(dir + ": dictionary directory not found");
+  DictionarySet set;
+  set.directory_ = dir;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".tsv") files.push_back(entry.path());
+  }
+  if (ec) return IoError(dir + ": " + ec.message());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    SAGEON_ASSIGN_OR_RETURN(TsvTable table, TsvTable::Load(file.string()));
+    set.tables_.emplace(file.stem().string(), std::move(table));
+  }
+  return set;
+}
+
+void DictionarySet::Add(std::string name, TsvTable table) {
+  tables_.insert_or_assign(std::move(name), std::move(table));
+}
+
+Status DictionarySet::AddUserGazetteer(const std::string& path) {
+  SAGEON_ASSIGN_OR_RETURN(TsvTable table, TsvTable::Load(path));
+  SAGEON_RETURN_IF_ERROR(table.RequireColumns({"name", "type", "aliases"}));
+  std::string name = "user:" + path;
+  user_gazetteers_.push_back(name);
+  tables_.insert_or_assign(std::move(name), std::move(table));
+  return Status::Ok();
+}
+
+const TsvTable* DictionarySet::Find(std::string_view name) const {
+  const auto it = tables_.find(name);
+  return it == tables_.end() ? nullptr : &it->second;
+}
+
+Result<const TsvTable*> DictionarySet::Get(std::string_view name) const {
+  if (const TsvTable* table = Find(name)) return table;
+  return NotFound("dictionary '" + std::string(name) + ".tsv' not found in '" + directory_ + "'");
+}
+
+std::vector<const TsvTable*> DictionarySet::Gazetteers() const {
+  std::vector<const TsvTable*> out;
+  for (const auto& [name, table] : tables_) {
+    if (name.rfind("gazetteer_", 0) == 0) out.push_back(&table);
+  }
+  for (const auto& name : user_gazetteers_) out.push_back(Find(name));
+  return out;
+}
+
+}  // namespace sageon
