@@ -1,1 +1,159 @@
-// being written
+#include "cli/cli_options.h"
+
+#include <boost/program_options.hpp>
+#include <sstream>
+
+namespace sageon::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+struct CommandInfo {
+  const char* name;
+  Command command;
+  const char* summary;
+};
+
+constexpr CommandInfo kCommands[] = {
+    {"run", Command::kRun,
+     "run every stage and write the timeline, entities, Gephi CSV, GraphML, GEXF and summary.json"},
+    {"sentences", Command::kSentences, "print sentences as JSON lines"},
+    {"tokens", Command::kTokens, "print tokens (eojeols and their parts) as JSON lines"},
+    {"entities", Command::kEntities, "print entity mentions (and DATE/TIME) as JSON lines"},
+    {"dates", Command::kDates, "print temporal expressions as JSON lines"},
+    {"events", Command::kEvents, "print events with their date and actors as JSON lines"},
+    {"timeline", Command::kTimeline, "print a readable timeline: date, event, actors"},
+};
+
+std::string TopLevelHelp() {
+  std::ostringstream out;
+  out << "sageon " << SAGEON_VERSION
+      << ": Korean blog posts and news articles to timelines and event/actor graphs\n\n"
+         "usage: sageon COMMAND [INPUT...] [OPTIONS]\n"
+         "       sageon COMMAND --help | sageon --help | sageon --version\n\n"
+         "commands:\n";
+  for (const auto& c : kCommands) {
+    out << "  " << c.name << std::string(12 - std::string_view(c.name).size(), ' ') << c.summary
+        << "\n";
+  }
+  out << "\nINPUT is a file, a folder (its *.txt and *.jsonl files, recursively, in sorted order)\n"
+         "or - for standard input. Exit codes: 0 success, 1 a data or runtime error (some input\n"
+         "failed; see the messages and summary.json), 2 a usage error.\n";
+  return out.str();
+}
+
+po::options_description CommonOptions() {
+  po::options_description common("Options shared by every command");
+  common.add_options()
+      ("help,h", "show this help")
+      ("input-format", po::value<std::string>()->default_value("auto"),
+       "text | jsonl | auto (by file extension: .jsonl and .ndjson are JSON lines)")
+      ("doc-date", po::value<std::string>(),
+       "reference date (YYYY-MM-DD[THH:MM[:SS]]) for documents that carry none")
+      ("prefer", po::value<std::string>()->default_value("past"),
+       "past | future: where a partial date such as 17일 or 화요일 falls")
+      ("dict", po::value<std::vector<std::string>>()->composing(),
+       "an extra gazetteer (TSV with columns name, type, aliases); may be repeated")
+      ("dict-dir", po::value<std::string>(),
+       "the dictionaries folder (default: $SAGEON_DICT_DIR, else the one of this build)")
+      ("jobs,j", po::value<unsigned>()->default_value(0), "worker threads (0: every core)")
+      ("quiet,q", "no messages on stderr except errors");
+  return common;
+}
+
+}  // namespace
+
+Result<ParsedCommandLine> ParseCommandLine(int argc, const char* const* argv) {
+  ParsedCommandLine parsed;
+  if (argc < 2) return InvalidArgument("no command given\n\n" + TopLevelHelp());
+  const std::string first = argv[1];
+  if (first == "--help" || first == "-h" || first == "help") {
+    parsed.text = TopLevelHelp();
+    return parsed;
+  }
+  if (first == "--version" || first == "-V") {
+    parsed.text = std::string("sageon ") + SAGEON_VERSION + "\n";
+    return parsed;
+  }
+  const CommandInfo* info = nullptr;
+  for (const auto& c : kCommands) {
+    if (first == c.name) info = &c;
+  }
+  if (info == nullptr) {
+    return InvalidArgument("unknown command '" + first + "'; see 'sageon --help'");
+  }
+
+  po::options_description visible = CommonOptions();
+  if (info->command == Command::kRun) {
+    po::options_description run("Options of run");
+    run.add_options()("out,o", po::value<std::string>()->default_value("output"),
+                      "the folder the exports are written to");
+    visible.add(run);
+  }
+  po::options_description hidden;
+  hidden.add_options()("input", po::value<std::vector<std::string>>(), "inputs");
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", -1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc - 1, argv + 1)
+                  .options(all)
+                  .positional(positional)
+                  .style(po::command_line_style::unix_style)
+                  .run(),
+              vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return InvalidArgument(std::string(e.what()) + "; see 'sageon " + info->name + " --help'");
+  }
+  if (vm.count("help")) {
+    std::ostringstream out;
+    out << "usage: sageon " << info->name << " [INPUT...] [OPTIONS]\n" << info->summary << "\n";
+    if (info->command == Command::kRun) {
+      out << "Defaults: INPUT corpus/, --out output/.\n";
+    } else {
+      out << "INPUT defaults to - (standard input).\n";
+    }
+    out << "\n" << visible;
+    parsed.text = out.str();
+    return parsed;
+  }
+
+  CliOptions options;
+  options.command = info->command;
+  if (vm.count("input")) options.inputs = vm["input"].as<std::vector<std::string>>();
+  if (options.inputs.empty()) {
+    options.inputs.push_back(info->command == Command::kRun ? "corpus" : "-");
+  }
+  const std::string format = vm["input-format"].as<std::string>();
+  if (format == "text") {
+    options.input.format = InputFormat::kText;
+  } else if (format == "jsonl") {
+    options.input.format = InputFormat::kJsonl;
+  } else if (format != "auto") {
+    return InvalidArgument("--input-format must be text, jsonl or auto, not '" + format + "'");
+  }
+  const std::string prefer = vm["prefer"].as<std::string>();
+  if (prefer != "past" && prefer != "future") {
+    return InvalidArgument("--prefer must be past or future, not '" + prefer + "'");
+  }
+  options.pipeline.prefer_future = prefer == "future";
+  if (vm.count("doc-date")) {
+    auto date = ParseIsoDateTime(vm["doc-date"].as<std::string>());
+    if (!date.ok()) return InvalidArgument("--doc-date: " + date.status().message());
+    options.pipeline.doc_date = *date;
+  }
+  if (vm.count("dict")) options.pipeline.user_dictionaries = vm["dict"].as<std::vector<std::string>>();
+  if (vm.count("dict-dir")) options.pipeline.dict_dir = vm["dict-dir"].as<std::string>();
+  if (vm.count("out")) options.out_dir = vm["out"].as<std::string>();
+  options.jobs = vm["jobs"].as<unsigned>();
+  options.quiet = vm.count("quiet") > 0;
+  parsed.options = std::move(options);
+  return parsed;
+}
+
+}  // namespace sageon::cli

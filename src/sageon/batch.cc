@@ -1,0 +1,113 @@
+#include "sageon/batch.h"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <thread>
+#include <variant>
+
+#include "sageon/export/exporters.h"
+
+namespace sageon {
+
+namespace {
+
+// Documents are processed in batches of this many: enough to keep every core busy, few enough
+// that memory does not grow with the corpus.
+constexpr size_t kBatchSize = 64;
+
+struct PendingDocument {
+  DocumentReport report;
+  Document doc;
+};
+using Pending = std::variant<PendingDocument, InputProblem>;
+
+void ProcessBatch(const Pipeline& pipeline, Stage last, unsigned jobs,
+                  std::vector<Pending>* batch) {
+  std::vector<Document*> docs;
+  for (Pending& item : *batch) {
+    if (auto* pending = std::get_if<PendingDocument>(&item)) docs.push_back(&pending->doc);
+  }
+  const unsigned workers = std::min<unsigned>(jobs, static_cast<unsigned>(docs.size()));
+  if (workers <= 1) {
+    for (Document* doc : docs) pipeline.Process(doc, last);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> threads;
+  threads.reserve(workers);
+  for (unsigned w = 0; w < workers; ++w) {
+    threads.emplace_back([&] {
+      for (size_t i = next++; i < docs.size(); i = next++) pipeline.Process(docs[i], last);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+}
+
+}  // namespace
+
+Status ProcessInputs(const Pipeline& pipeline, const std::vector<std::string>& files,
+                     const BatchOptions& options, const BatchCallbacks& callbacks,
+                     RunSummary* summary) {
+  const unsigned jobs =
+      options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<Pending> batch;
+  auto flush = [&] {
+    ProcessBatch(pipeline, options.last, jobs, &batch);
+    for (Pending& item : batch) {
+      if (auto* pending = std::get_if<PendingDocument>(&item)) {
+        summary->AddProcessed(std::move(pending->report), pending->doc);
+        if (callbacks.on_document) callbacks.on_document(pending->doc);
+      } else {
+        summary->AddProblem(std::get<InputProblem>(item));
+      }
+    }
+    batch.clear();
+  };
+  auto message = [&](const std::string& text) {
+    if (callbacks.on_message) callbacks.on_message(text);
+  };
+  InputCallbacks input;
+  input.on_document = [&](RawDocument&& raw) {
+    for (const std::string& warning : raw.warnings) message("warning: " + warning);
+    DocumentReport report = RunSummary::Begin(raw);
+    batch.emplace_back(PendingDocument{std::move(report), pipeline.MakeDocument(std::move(raw))});
+    if (batch.size() >= kBatchSize) flush();
+  };
+  input.on_problem = [&](InputProblem&& problem) {
+    message((problem.failed ? "error: " : "skipped: ") + problem.source + ": " + problem.reason);
+    batch.emplace_back(std::move(problem));
+  };
+  for (const std::string& file : files) {
+    if (Status read = ReadInput(file, options.input, input); !read.ok()) {
+      flush();
+      message("error: " + read.message());
+      summary->AddUnreadable(file, read.message());
+    }
+  }
+  flush();
+  return Status::Ok();
+}
+
+Status WriteRunOutputs(const std::string& out_dir, const EventGraph& graph,
+                       const nlohmann::json& summary) {
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) return IoError(out_dir + ": cannot create the output folder: " + ec.message());
+  const std::filesystem::path dir(out_dir);
+  auto write = [&](const char* name, std::string_view content) {
+    return WriteFileAtomically((dir / name).string(), content);
+  };
+  SAGEON_RETURN_IF_ERROR(write("events.csv", RenderEventsCsv(graph)));
+  SAGEON_RETURN_IF_ERROR(write("entities.csv", RenderEntitiesCsv(graph)));
+  SAGEON_RETURN_IF_ERROR(write("nodes.csv", RenderNodesCsv(graph)));
+  SAGEON_RETURN_IF_ERROR(write("edges.csv", RenderEdgesCsv(graph)));
+  SAGEON_ASSIGN_OR_RETURN(std::string graphml, RenderGraphml(graph));
+  SAGEON_RETURN_IF_ERROR(write("graph.graphml", graphml));
+  SAGEON_ASSIGN_OR_RETURN(std::string gexf, RenderGexf(graph));
+  SAGEON_RETURN_IF_ERROR(write("graph.gexf", gexf));
+  // The summary last: its presence says the run finished.
+  return write("summary.json", summary.dump(2) + "\n");
+}
+
+}  // namespace sageon

@@ -1,0 +1,39 @@
+// Batch processing: every input read in order, documents processed on worker threads, results
+// handed back in input order, so output is the same whatever the number of threads.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "sageon/base/status.h"
+#include "sageon/export/summary.h"
+#include "sageon/graph/event_graph.h"
+#include "sageon/input/input_reader.h"
+#include "sageon/pipeline.h"
+
+namespace sageon {
+
+struct BatchOptions {
+  Stage last = Stage::kEvents;
+  unsigned jobs = 0;  // 0: std::thread::hardware_concurrency()
+  InputOptions input;
+};
+
+struct BatchCallbacks {
+  std::function<void(const Document&)> on_document;  // in input order
+  std::function<void(const std::string&)> on_message;  // warnings and errors, with file and line
+};
+
+// Reads and processes every file (from ExpandInputPaths). Each input ends up in `summary`.
+// Returns an error only for a failure that stops the run (never for bad input data).
+Status ProcessInputs(const Pipeline& pipeline, const std::vector<std::string>& files,
+                     const BatchOptions& options, const BatchCallbacks& callbacks,
+                     RunSummary* summary);
+
+// Writes events.csv, entities.csv, nodes.csv, edges.csv, graph.graphml, graph.gexf and
+// summary.json into `out_dir` (created when missing), each file atomically.
+Status WriteRunOutputs(const std::string& out_dir, const EventGraph& graph,
+                       const nlohmann::json& summary);
+
+}  // namespace sageon

@@ -1,0 +1,45 @@
+#include "sageon/export/timeline_text.h"
+
+#include <algorithm>
+
+#include "sageon/base/utf8.h"
+
+namespace sageon {
+
+namespace {
+// Pads to a column width counted in terminal cells: Hangul syllables take two.
+std::string PadCells(std::string_view text, size_t width) {
+  size_t cells = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    const char32_t c = utf8::Next(text, &pos);
+    cells += (utf8::IsHangul(c) || utf8::IsHanja(c)) ? 2 : 1;
+  }
+  std::string out(text);
+  if (cells < width) out.append(width - cells, ' ');
+  return out;
+}
+}  // namespace
+
+std::string RenderTimelineText(const EventGraph& graph) {
+  std::string out;
+  for (const GraphEvent* event : graph.Events()) {
+    std::string actors;
+    for (const GraphEventActor& actor : event->actors) {
+      const GraphEntity* entity = graph.FindEntity(actor.entity_id);
+      if (!actors.empty()) actors += ", ";
+      actors += entity != nullptr ? entity->name : actor.entity_id;
+      actors += " (" + std::string(RoleName(actor.role)) + ")";
+    }
+    out += PadCells(event->DateLabel(), 12) + "  ";
+    out += PadCells(event->trigger + " (" + event->type + ")", 26) + "  ";
+    out += actors;
+    out += "  [" + event->first_document;
+    if (event->documents.size() > 1) {
+      out += " +" + std::to_string(event->documents.size() - 1);
+    }
+    out += "]\n";
+  }
+  return out;
+}
+
+}  // namespace sageon

@@ -1,0 +1,53 @@
+// The pipeline: normalize → sentences → tokens → dates → entities → events. Create() loads every
+// dictionary once (the slow, fallible step); the Pipeline is then immutable and thread-safe, and
+// each document is processed independently, so documents can run on all cores.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sageon/base/status.h"
+#include "sageon/document.h"
+#include "sageon/input/input_reader.h"
+
+namespace sageon {
+
+enum class Stage { kNormalize, kSentences, kTokens, kDates, kEntities, kEvents };
+
+struct PipelineOptions {
+  // dictionaries/: empty means look it up (SAGEON_DICT_DIR, then the source tree, then next to
+  // the executable); FindDictionaryDir says where it looked.
+  std::string dict_dir;
+  std::vector<std::string> user_dictionaries;  // --dict FILE, gazetteer format
+  bool prefer_future = false;                  // --prefer future
+  std::optional<DateTime> doc_date;            // --doc-date: reference for documents without one
+};
+
+class Pipeline {
+ public:
+  static Result<Pipeline> Create(const PipelineOptions& options);
+
+  Pipeline(Pipeline&&) noexcept;
+  Pipeline& operator=(Pipeline&&) noexcept;
+  ~Pipeline();
+
+  // A Document ready for Process: the raw text and the reference date (the document's own date,
+  // else --doc-date; else none, and the date stage infers one).
+  Document MakeDocument(RawDocument&& raw) const;
+  // Runs the stages up to and including `last`. Const and thread-safe.
+  void Process(Document* doc, Stage last = Stage::kEvents) const;
+
+ private:
+  struct Impl;
+  explicit Pipeline(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// The dictionaries directory: `explicit_dir` when given, else $SAGEON_DICT_DIR, else the source
+// tree's dictionaries/ (a build from a checkout), else ../share/sageon/dictionaries and
+// dictionaries/ beside the executable. The error lists every place tried.
+Result<std::string> FindDictionaryDir(const std::string& explicit_dir);
+
+}  // namespace sageon
