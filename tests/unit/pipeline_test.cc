@@ -1,1 +1,175 @@
+// The pipeline as a whole: creation errors name what is wrong, every stage's spans point into the
+// original text, and the invariants the exporters rely on hold on every sample document.
+#include "sageon/pipeline.h"
+
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "sageon/batch.h"
+#include "sageon/base/utf8.h"
+#include "sageon/extract/entity_recognizer.h"
+#include "unit/test_util.h"
+
+namespace sageon {
+namespace {
+
+const Pipeline& ProjectPipeline() {
+  static const Pipeline* const pipeline = [] {
+    PipelineOptions options;
+    options.dict_dir = SAGEON_TEST_DICT_DIR;
+    auto created = Pipeline::Create(options);
+    if (!created.ok()) {
+      ADD_FAILURE() << created.status().message();
+      std::abort();
+    }
+    return new Pipeline(std::move(created).value());
+  }();
+  return *pipeline;
+}
+
+Document Process(std::string text, std::optional<DateTime> reference = std::nullopt) {
+  RawDocument raw;
+  raw.id = "test";
+  raw.text = std::move(text);
+  raw.date = reference;
+  Document doc = ProjectPipeline().MakeDocument(std::move(raw));
+  ProjectPipeline().Process(&doc);
+  return doc;
+}
+
+void ExpectSpanInside(const Document& doc, Span span, const char* what) {
+  EXPECT_LE(span.begin, span.end) << what;
+  EXPECT_LE(span.end, doc.text.size()) << what;
+  EXPECT_EQ(utf8::FindInvalid(doc.Text(span)), std::string_view::npos)
+      << what << " cuts a character: " << doc.Text(span);
+}
+
+// Invariants every stage promises: spans inside the text on character boundaries, references
+// between stages valid, every event dated with at least one actor.
+void ExpectInvariants(const Document& doc) {
+  ASSERT_EQ(doc.text_to_original.size(), doc.text.size() + 1);
+  EXPECT_EQ(doc.text_to_original.back(), doc.original.size());
+  for (const Sentence& s : doc.sentences) {
+    ExpectSpanInside(doc, s.span, "sentence");
+    EXPECT_FALSE(s.span.empty());
+  }
+  for (size_t i = 1; i < doc.sentences.size(); ++i) {
+    EXPECT_LE(doc.sentences[i - 1].span.end, doc.sentences[i].span.begin) << "sentences overlap";
+  }
+  for (const Token& t : doc.tokens) {
+    ExpectSpanInside(doc, t.span, "token");
+    ASSERT_LT(t.sentence, doc.sentences.size());
+    const Span sentence = doc.sentences[t.sentence].span;
+    EXPECT_GE(t.span.begin, sentence.begin);
+    EXPECT_LE(t.span.end, sentence.end);
+    std::string joined;
+    for (const Morph& m : t.parts) joined += doc.Text(m.span);
+    if (!t.parts.empty()) EXPECT_EQ(joined, doc.Text(t.span)) << "parts make up the token";
+  }
+  for (const TemporalExpression& d : doc.dates) ExpectSpanInside(doc, d.span, "date");
+  for (const Mention& m : doc.mentions) {
+    ExpectSpanInside(doc, m.span, "mention");
+    ASSERT_LT(m.entity, doc.entities.size());
+  }
+  for (const Entity& e : doc.entities) {
+    EXPECT_EQ(e.id, CanonicalEntityId(e.type, e.name));
+  }
+  for (const Event& e : doc.events) {
+    ASSERT_LT(e.sentence, doc.sentences.size());
+    ASSERT_LT(e.date, doc.dates.size());
+    EXPECT_FALSE(e.actors.empty());
+    EXPECT_FALSE(e.type.empty());
+    for (const EventActor& a : e.actors) ASSERT_LT(a.entity, doc.entities.size());
+  }
+}
+
+TEST(PipelineCreate, MissingDictionaryDirectoryIsNamed) {
+  PipelineOptions options;
+  options.dict_dir = "/nonexistent/sageon-dictionaries";
+  auto created = Pipeline::Create(options);
+  ASSERT_FALSE(created.ok());
+  EXPECT_NE(created.status().message().find("/nonexistent/sageon-dictionaries"), std::string::npos);
+}
+
+TEST(PipelineCreate, UserDictionaryWithoutGazetteerColumnsIsRefused) {
+  const auto path = std::filesystem::temp_directory_path() / "sageon_bad_user_dict.tsv";
+  std::ofstream(path) << "word\tmeaning\n사과\tapple\n";
+  PipelineOptions options;
+  options.dict_dir = SAGEON_TEST_DICT_DIR;
+  options.user_dictionaries.push_back(path.string());
+  auto created = Pipeline::Create(options);
+  std::filesystem::remove(path);
+  ASSERT_FALSE(created.ok());
+  EXPECT_NE(created.status().message().find("sageon_bad_user_dict.tsv"), std::string::npos);
+  EXPECT_NE(created.status().message().find("name"), std::string::npos);
+}
+
+TEST(Pipeline, OffsetsPointIntoTheOriginalThroughNormalization) {
+  // A no-break space, a zero-width space and decomposed jamo (ᄒ ᅡ ᆫ) before the name.
+  const std::string original =
+      "\xE2\x80\x8B\xE1\x84\x92\xE1\x85\xA1\xE1\x86\xAB\xC2\xA0삼성전자는 2024년 3월 1일 "
+      "새 공장 설립을 발표했다.";
+  const Document doc = Process(original);
+  ExpectInvariants(doc);
+  bool found = false;
+  for (const Mention& m : doc.mentions) {
+    if (doc.Text(m.span) == "삼성전자") {
+      EXPECT_EQ(doc.OriginalText(m.span), "삼성전자");
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found) << "삼성전자 is recognized after the odd characters";
+}
+
+TEST(Pipeline, StopsAfterTheRequestedStage) {
+  RawDocument raw;
+  raw.id = "stop";
+  raw.text = "오픈AI는 2023년 11월 17일 샘 알트먼을 해임했다.";
+  Document doc = ProjectPipeline().MakeDocument(std::move(raw));
+  ProjectPipeline().Process(&doc, Stage::kTokens);
+  EXPECT_FALSE(doc.sentences.empty());
+  EXPECT_FALSE(doc.tokens.empty());
+  EXPECT_TRUE(doc.dates.empty());
+  EXPECT_TRUE(doc.events.empty());
+}
+
+TEST(Pipeline, DocumentDateIsTheReference) {
+  const Document doc = Process("어제 현대자동차가 신차를 공개했다.", DateTime{2024, 5, 2});
+  ASSERT_TRUE(doc.reference.has_value());
+  EXPECT_FALSE(doc.reference_inferred);
+  ASSERT_FALSE(doc.dates.empty());
+  EXPECT_EQ(doc.dates[0].value.Iso(), "2024-05-01");
+}
+
+TEST(Pipeline, ReferenceIsInferredFromTheTextWhenMissing) {
+  const Document doc = Process("2024년 4월 10일 발표가 있었다. 이튿날이 아니라 어제 일이다.");
+  ASSERT_TRUE(doc.reference.has_value());
+  EXPECT_TRUE(doc.reference_inferred);
+  EXPECT_EQ(FormatIso(*doc.reference, Grain::kDay), "2024-04-10");
+}
+
+TEST(Pipeline, EverySampleDocumentKeepsTheInvariants) {
+  auto files = ExpandInputPaths({SAGEON_TEST_CORPUS_DIR});
+  ASSERT_TRUE(files.ok()) << files.status().message();
+  ASSERT_GE(files->size(), 3u);
+  RunSummary summary;
+  size_t documents = 0, events = 0;
+  BatchCallbacks callbacks;
+  callbacks.on_document = [&](const Document& doc) {
+    SCOPED_TRACE(doc.id);
+    ExpectInvariants(doc);
+    ++documents;
+    events += doc.events.size();
+  };
+  BatchOptions options;
+  options.jobs = 2;
+  ASSERT_TRUE(ProcessInputs(ProjectPipeline(), *files, options, callbacks, &summary).ok());
+  EXPECT_EQ(summary.failed(), 0u);
+  EXPECT_EQ(documents, summary.processed());
+  EXPECT_GT(events, documents) << "the sample posts tell more events than there are posts";
+}
+
+}  // namespace
+}  // namespace sageon
