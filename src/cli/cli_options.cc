@@ -45,20 +45,19 @@ std::string TopLevelHelp() {
 
 po::options_description CommonOptions() {
   po::options_description common("Options shared by every command");
-  common.add_options()
-      ("help,h", "show this help")
-      ("input-format", po::value<std::string>()->default_value("auto"),
-       "text | jsonl | auto (by file extension: .jsonl and .ndjson are JSON lines)")
-      ("doc-date", po::value<std::string>(),
-       "reference date (YYYY-MM-DD[THH:MM[:SS]]) for documents that carry none")
-      ("prefer", po::value<std::string>()->default_value("past"),
-       "past | future: where a partial date such as 17일 or 화요일 falls")
-      ("dict", po::value<std::vector<std::string>>()->composing(),
-       "an extra gazetteer (TSV with columns name, type, aliases); may be repeated")
-      ("dict-dir", po::value<std::string>(),
-       "the dictionaries folder (default: $SAGEON_DICT_DIR, else the one of this build)")
-      ("jobs,j", po::value<unsigned>()->default_value(0), "worker threads (0: every core)")
-      ("quiet,q", "no messages on stderr except errors");
+  common.add_options()("help,h", "show this help")(
+      "input-format", po::value<std::string>()->default_value("auto"),
+      "text | jsonl | auto (by file extension: .jsonl and .ndjson are JSON lines)")(
+      "doc-date", po::value<std::string>(),
+      "reference date (YYYY-MM-DD[THH:MM[:SS]]) for documents that carry none")(
+      "prefer", po::value<std::string>()->default_value("past"),
+      "past | future: where a partial date such as 17일 or 화요일 falls")(
+      "dict", po::value<std::vector<std::string>>()->composing(),
+      "an extra gazetteer (TSV with columns name, type, aliases); may be repeated")(
+      "dict-dir", po::value<std::string>(),
+      "the dictionaries folder (default: $SAGEON_DICT_DIR, else the one of this build)")(
+      "jobs,j", po::value<unsigned>()->default_value(0), "worker threads (0: every core)")(
+      "quiet,q", "no messages on stderr except errors");
   return common;
 }
 
@@ -147,7 +146,8 @@ Result<ParsedCommandLine> ParseCommandLine(int argc, const char* const* argv) {
     if (!date.ok()) return InvalidArgument("--doc-date: " + date.status().message());
     options.pipeline.doc_date = *date;
   }
-  if (vm.count("dict")) options.pipeline.user_dictionaries = vm["dict"].as<std::vector<std::string>>();
+  if (vm.count("dict"))
+    options.pipeline.user_dictionaries = vm["dict"].as<std::vector<std::string>>();
   if (vm.count("dict-dir")) options.pipeline.dict_dir = vm["dict-dir"].as<std::string>();
   if (vm.count("out")) options.out_dir = vm["out"].as<std::string>();
   options.jobs = vm["jobs"].as<unsigned>();

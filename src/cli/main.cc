@@ -22,11 +22,16 @@ constexpr int kExitUsage = 2;
 
 Stage LastStage(Command command) {
   switch (command) {
-    case Command::kSentences: return Stage::kSentences;
-    case Command::kTokens: return Stage::kTokens;
-    case Command::kDates: return Stage::kDates;
-    case Command::kEntities: return Stage::kEntities;
-    default: return Stage::kEvents;
+    case Command::kSentences:
+      return Stage::kSentences;
+    case Command::kTokens:
+      return Stage::kTokens;
+    case Command::kDates:
+      return Stage::kDates;
+    case Command::kEntities:
+      return Stage::kEntities;
+    default:
+      return Stage::kEvents;
   }
 }
 
@@ -60,21 +65,33 @@ int Run(const CliOptions& options) {
   batch.input = options.input;
   BatchCallbacks callbacks;
   callbacks.on_message = [&](const std::string& message) {
-    if (!options.quiet || message.rfind("error", 0) == 0) std::cerr << "sageon: " << message << "\n";
+    if (!options.quiet || message.rfind("error", 0) == 0)
+      std::cerr << "sageon: " << message << "\n";
   };
   callbacks.on_document = [&](const Document& doc) {
     switch (options.command) {
-      case Command::kSentences: PrintRecords(SentenceRecords(doc)); break;
-      case Command::kTokens: PrintRecords(TokenRecords(doc)); break;
-      case Command::kEntities: PrintRecords(EntityRecords(doc)); break;
-      case Command::kDates: PrintRecords(DateRecords(doc)); break;
-      case Command::kEvents: PrintRecords(EventRecords(doc)); break;
+      case Command::kSentences:
+        PrintRecords(SentenceRecords(doc));
+        break;
+      case Command::kTokens:
+        PrintRecords(TokenRecords(doc));
+        break;
+      case Command::kEntities:
+        PrintRecords(EntityRecords(doc));
+        break;
+      case Command::kDates:
+        PrintRecords(DateRecords(doc));
+        break;
+      case Command::kEvents:
+        PrintRecords(EventRecords(doc));
+        break;
       case Command::kRun:
-      case Command::kTimeline: graph.AddDocument(doc); break;
+      case Command::kTimeline:
+        graph.AddDocument(doc);
+        break;
     }
   };
-  if (Status status = ProcessInputs(*pipeline, *files, batch, callbacks, &summary);
-      !status.ok()) {
+  if (Status status = ProcessInputs(*pipeline, *files, batch, callbacks, &summary); !status.ok()) {
     std::cerr << "sageon: " << status.message() << "\n";
     return kExitData;
   }

@@ -21,7 +21,7 @@ struct BatchOptions {
 };
 
 struct BatchCallbacks {
-  std::function<void(const Document&)> on_document;  // in input order
+  std::function<void(const Document&)> on_document;    // in input order
   std::function<void(const std::string&)> on_message;  // warnings and errors, with file and line
 };
 

@@ -4,27 +4,42 @@ namespace sageon {
 
 std::string_view TokenTagName(TokenTag tag) {
   switch (tag) {
-    case TokenTag::kNoun: return "noun";
-    case TokenTag::kProperNoun: return "proper_noun";
-    case TokenTag::kPredicate: return "predicate";
-    case TokenTag::kParticle: return "particle";
-    case TokenTag::kEnding: return "ending";
-    case TokenTag::kNumber: return "number";
-    case TokenTag::kForeign: return "foreign";
-    case TokenTag::kHanja: return "hanja";
-    case TokenTag::kSymbol: return "symbol";
-    case TokenTag::kOther: return "other";
+    case TokenTag::kNoun:
+      return "noun";
+    case TokenTag::kProperNoun:
+      return "proper_noun";
+    case TokenTag::kPredicate:
+      return "predicate";
+    case TokenTag::kParticle:
+      return "particle";
+    case TokenTag::kEnding:
+      return "ending";
+    case TokenTag::kNumber:
+      return "number";
+    case TokenTag::kForeign:
+      return "foreign";
+    case TokenTag::kHanja:
+      return "hanja";
+    case TokenTag::kSymbol:
+      return "symbol";
+    case TokenTag::kOther:
+      return "other";
   }
   return "other";
 }
 
 std::string_view EntityTypeName(EntityType type) {
   switch (type) {
-    case EntityType::kPerson: return "PERSON";
-    case EntityType::kOrg: return "ORG";
-    case EntityType::kLoc: return "LOC";
-    case EntityType::kProduct: return "PRODUCT";
-    case EntityType::kEvent: return "EVENT";
+    case EntityType::kPerson:
+      return "PERSON";
+    case EntityType::kOrg:
+      return "ORG";
+    case EntityType::kLoc:
+      return "LOC";
+    case EntityType::kProduct:
+      return "PRODUCT";
+    case EntityType::kEvent:
+      return "EVENT";
   }
   return "PERSON";
 }
@@ -39,22 +54,32 @@ std::optional<EntityType> ParseEntityType(std::string_view name) {
 
 std::string_view AnchorName(Anchor anchor) {
   switch (anchor) {
-    case Anchor::kAbsolute: return "absolute";
-    case Anchor::kDocument: return "document";
-    case Anchor::kPreviousMention: return "previous";
-    case Anchor::kNone: return "none";
+    case Anchor::kAbsolute:
+      return "absolute";
+    case Anchor::kDocument:
+      return "document";
+    case Anchor::kPreviousMention:
+      return "previous";
+    case Anchor::kNone:
+      return "none";
   }
   return "none";
 }
 
 std::string_view RoleName(Role role) {
   switch (role) {
-    case Role::kAgent: return "agent";
-    case Role::kPatient: return "patient";
-    case Role::kRecipient: return "recipient";
-    case Role::kRoleTaken: return "role";
-    case Role::kCoActor: return "co-actor";
-    case Role::kParticipant: return "participant";
+    case Role::kAgent:
+      return "agent";
+    case Role::kPatient:
+      return "patient";
+    case Role::kRecipient:
+      return "recipient";
+    case Role::kRoleTaken:
+      return "role";
+    case Role::kCoActor:
+      return "co-actor";
+    case Role::kParticipant:
+      return "participant";
   }
   return "participant";
 }

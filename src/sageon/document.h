@@ -1,9 +1,10 @@
 // Document: everything sageon knows about one input text, filled stage by stage by the pipeline.
 // Plain data: the stages own the logic, the Document only holds their results.
 //
-// Offsets: every Span is [begin, end) in UTF-8 bytes of `text`, the normalized text. `text_to_original`
-// maps each byte offset of `text` (0..text.size()) to a byte offset of `original`, so any span can be
-// shown as it was written; the CLI prints Unicode code point offsets into `original`.
+// Offsets: every Span is [begin, end) in UTF-8 bytes of `text`, the normalized text.
+// `text_to_original` maps each byte offset of `text` (0..text.size()) to a byte offset of
+// `original`, so any span can be shown as it was written; the CLI prints Unicode code point offsets
+// into `original`.
 #pragma once
 
 #include <cstdint>
@@ -36,15 +37,15 @@ struct Sentence {
 
 // ---------------------------------------------------------------- tokens
 enum class TokenTag {
-  kNoun,         // a common noun or a noun stem
-  kProperNoun,   // a proper-noun candidate (a name, an organization, a foreign word in Hangul)
-  kPredicate,    // a verb or adjective stem (해임되 in 해임되었다 is noun + predicate)
-  kParticle,     // josa: 의, 와의, 에서, 으로부터 ...
-  kEnding,       // eomi: 었다, 습니다, 는 ...
-  kNumber,       // digits, with a counter or unit when one is attached (2023년 → 2023 + 년)
-  kForeign,      // Latin script (OpenAI, GPT-4)
+  kNoun,        // a common noun or a noun stem
+  kProperNoun,  // a proper-noun candidate (a name, an organization, a foreign word in Hangul)
+  kPredicate,   // a verb or adjective stem (해임되 in 해임되었다 is noun + predicate)
+  kParticle,    // josa: 의, 와의, 에서, 으로부터 ...
+  kEnding,      // eomi: 었다, 습니다, 는 ...
+  kNumber,      // digits, with a counter or unit when one is attached (2023년 → 2023 + 년)
+  kForeign,     // Latin script (OpenAI, GPT-4)
   kHanja,
-  kSymbol,       // punctuation and symbols
+  kSymbol,  // punctuation and symbols
   kOther,
 };
 std::string_view TokenTagName(TokenTag tag);
@@ -83,8 +84,8 @@ struct Entity {
 };
 
 struct Mention {
-  Span span;              // the name only, particles excluded
-  uint32_t entity = 0;    // index into Document::entities
+  Span span;            // the name only, particles excluded
+  uint32_t entity = 0;  // index into Document::entities
 };
 
 // ---------------------------------------------------------------- dates
@@ -111,20 +112,21 @@ struct TemporalExpression {
 
 // ---------------------------------------------------------------- events
 enum class Role { kAgent, kPatient, kRecipient, kRoleTaken, kCoActor, kParticipant };
-std::string_view RoleName(Role role);  // "agent", "patient", "recipient", "role", "co-actor", "participant"
+std::string_view RoleName(
+    Role role);  // "agent", "patient", "recipient", "role", "co-actor", "participant"
 
 struct EventActor {
   uint32_t entity = 0;  // index into Document::entities
   Role role = Role::kParticipant;
-  Span span;            // the mention that put it in the event
+  Span span;  // the mention that put it in the event
 };
 
 struct Event {
   uint32_t sentence = 0;  // index into Document::sentences
   Span trigger;
-  std::string type;       // from the trigger lexicon: dismissal, appointment, return, ...
+  std::string type;  // from the trigger lexicon: dismissal, appointment, return, ...
   std::string trigger_lemma;
-  uint32_t date = 0;      // index into Document::dates (every event has a date)
+  uint32_t date = 0;               // index into Document::dates (every event has a date)
   std::vector<EventActor> actors;  // at least one
 };
 
@@ -135,8 +137,8 @@ struct Document {
   std::string url;
   std::string source;  // the file it came from, for messages ("a.jsonl:12")
 
-  std::string original;                   // as read, valid UTF-8
-  std::string text;                       // normalized
+  std::string original;                    // as read, valid UTF-8
+  std::string text;                        // normalized
   std::vector<uint32_t> text_to_original;  // size text.size() + 1
 
   // The reference for relative dates: the document's date, --doc-date, or inferred from the text.

@@ -82,9 +82,9 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
                           DateExtractor::Create(dictionaries, DateOptions{options.prefer_future}));
   SAGEON_ASSIGN_OR_RETURN(EntityRecognizer entities, EntityRecognizer::Create(dictionaries));
   SAGEON_ASSIGN_OR_RETURN(EventExtractor events, EventExtractor::Create(dictionaries));
-  return Pipeline(std::make_unique<Impl>(Impl{options, Normalizer(), std::move(splitter),
-                                              std::move(tokenizer), std::move(dates),
-                                              std::move(entities), std::move(events)}));
+  return Pipeline(
+      std::make_unique<Impl>(Impl{options, Normalizer(), std::move(splitter), std::move(tokenizer),
+                                  std::move(dates), std::move(entities), std::move(events)}));
 }
 
 Document Pipeline::MakeDocument(RawDocument&& raw) const {

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "sageon/batch.h"
 #include "sageon/base/utf8.h"
+#include "sageon/batch.h"
 #include "sageon/extract/entity_recognizer.h"
 #include "unit/test_util.h"
 

@@ -18,6 +18,6 @@ std::string ReadFileOrDie(const std::string& path);
 
 }  // namespace sageon::testing
 
-#define SAGEON_SKIP_WITHOUT_SHARED(path_var, relative)                       \
-  const std::string path_var = ::sageon::testing::SharedPath(relative);     \
+#define SAGEON_SKIP_WITHOUT_SHARED(path_var, relative)                  \
+  const std::string path_var = ::sageon::testing::SharedPath(relative); \
   if (path_var.empty()) GTEST_SKIP() << "../shared/" << relative << " is absent"

@@ -6,16 +6,26 @@ namespace sageon {
 
 std::string_view GrainName(Grain grain) {
   switch (grain) {
-    case Grain::kDecade: return "decade";
-    case Grain::kYear: return "year";
-    case Grain::kHalf: return "half";
-    case Grain::kQuarter: return "quarter";
-    case Grain::kMonth: return "month";
-    case Grain::kWeek: return "week";
-    case Grain::kDay: return "day";
-    case Grain::kHour: return "hour";
-    case Grain::kMinute: return "minute";
-    case Grain::kSecond: return "second";
+    case Grain::kDecade:
+      return "decade";
+    case Grain::kYear:
+      return "year";
+    case Grain::kHalf:
+      return "half";
+    case Grain::kQuarter:
+      return "quarter";
+    case Grain::kMonth:
+      return "month";
+    case Grain::kWeek:
+      return "week";
+    case Grain::kDay:
+      return "day";
+    case Grain::kHour:
+      return "hour";
+    case Grain::kMinute:
+      return "minute";
+    case Grain::kSecond:
+      return "second";
   }
   return "day";
 }
@@ -100,7 +110,8 @@ Result<DateTime> ParseIsoDateTime(std::string_view text) {
     return true;
   };
   const auto bad = [&] {
-    return InvalidArgument("not an ISO date (YYYY-MM-DD[THH:MM[:SS]]): '" + std::string(text) + "'");
+    return InvalidArgument("not an ISO date (YYYY-MM-DD[THH:MM[:SS]]): '" + std::string(text) +
+                           "'");
   };
   if (!digits(0, 4, &t.year) || text.size() < 10 || text[4] != '-' || !digits(5, 2, &t.month) ||
       text[7] != '-' || !digits(8, 2, &t.day)) {
@@ -108,10 +119,31 @@ Result<DateTime> ParseIsoDateTime(std::string_view text) {
   }
   if (!IsValidDate(t.year, t.month, t.day)) return bad();
   if (text.size() > 10 && (text[10] == 'T' || text[10] == ' ')) {
-    if (!digits(11, 2, &t.hour) || text.size() < 16 || text[13] != ':' || !digits(14, 2, &t.minute)) {
+    if (!digits(11, 2, &t.hour) || text.size() < 16 || text[13] != ':' ||
+        !digits(14, 2, &t.minute)) {
       return bad();
     }
-    if (text.size() >= 19 && text[16] == ':' && !digits(17, 2, &t.second)) return bad();
+    size_t pos = 16;
+    if (pos < text.size() && text[pos] == ':') {
+      if (!digits(17, 2, &t.second)) return bad();
+      pos = 19;
+      if (pos < text.size() && text[pos] == '.') {  // fractional seconds, ignored
+        ++pos;
+        const size_t first = pos;
+        while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
+        if (pos == first) return bad();
+      }
+    }
+    // What may follow: nothing, "Z" or a UTC offset "+HH:MM" / "-HHMM" (ignored: news dates are
+    // read as the wall-clock time of the document).
+    std::string_view rest = text.substr(pos);
+    int unused;
+    const bool zone_ok = rest.empty() || rest == "Z" ||
+                         ((rest[0] == '+' || rest[0] == '-') &&
+                          ((rest.size() == 6 && rest[3] == ':' && digits(pos + 1, 2, &unused) &&
+                            digits(pos + 4, 2, &unused)) ||
+                           (rest.size() == 5 && digits(pos + 1, 4, &unused))));
+    if (!zone_ok) return bad();
     if (t.hour > 23 || t.minute > 59 || t.second > 59) return bad();
   } else if (text.size() > 10) {
     return bad();

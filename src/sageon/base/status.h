@@ -34,7 +34,9 @@ class [[nodiscard]] Status {
   std::string message_;
 };
 
-inline Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+inline Status InvalidArgument(std::string m) {
+  return {StatusCode::kInvalidArgument, std::move(m)};
+}
 inline Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
 inline Status DataError(std::string m) { return {StatusCode::kDataError, std::move(m)}; }
 inline Status IoError(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
@@ -65,9 +67,9 @@ class [[nodiscard]] Result {
 
 }  // namespace sageon
 
-#define SAGEON_RETURN_IF_ERROR(expr)       \
-  do {                                     \
-    ::sageon::Status sageon_status_ = (expr); \
+#define SAGEON_RETURN_IF_ERROR(expr)                 \
+  do {                                               \
+    ::sageon::Status sageon_status_ = (expr);        \
     if (!sageon_status_.ok()) return sageon_status_; \
   } while (0)
 

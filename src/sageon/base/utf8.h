@@ -32,7 +32,9 @@ inline bool IsHangulJamo(char32_t c) {
 inline bool IsHangul(char32_t c) { return IsHangulSyllable(c) || IsHangulJamo(c); }
 inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiAlpha(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-inline bool IsHanja(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+inline bool IsHanja(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
 // True for Unicode white space (ICU's u_isUWhiteSpace).
 bool IsSpace(char32_t c);
 

@@ -157,10 +157,9 @@ std::vector<json> EventRecords(const Document& doc) {
         {"trigger", e.trigger_lemma},
         {"trigger_text", std::string(doc.OriginalText(e.trigger))},
         {"actors", std::move(actors)},
-        {"sentence",
-         json{{"start", cp.Begin(sentence)},
-              {"end", cp.End(sentence)},
-              {"text", std::string(doc.OriginalText(sentence))}}},
+        {"sentence", json{{"start", cp.Begin(sentence)},
+                          {"end", cp.End(sentence)},
+                          {"text", std::string(doc.OriginalText(sentence))}}},
     });
   }
   return out;

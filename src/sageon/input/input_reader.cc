@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -20,7 +21,9 @@ namespace fs = std::filesystem;
 namespace {
 
 bool IsInputFile(const fs::path& path) {
-  const std::string ext = path.extension().string();
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".txt" || ext == ".jsonl" || ext == ".ndjson";
 }
 
@@ -56,6 +59,22 @@ bool ConvertWithIcu(std::string_view bytes, const char* charset, bool strict, st
   out->clear();
   unicode.toUTF8String(*out);
   return true;
+}
+
+// ICU's windows-949 maps a lone 0x80 to U+0080 and a lone 0xFF to private use (U+F8F7) without
+// calling the error callback; real CP949 text decodes to neither, so such a result is not CP949.
+bool LooksLikeCp949Text(std::string_view decoded) {
+  for (size_t pos = 0; pos < decoded.size();) {
+    const char32_t c = utf8::Next(decoded, &pos);
+    if ((c >= 0x80 && c <= 0x9F) || (c >= 0xE000 && c <= 0xF8FF)) return false;
+  }
+  return true;
+}
+
+size_t CountReplacementCharacters(std::string_view text) {
+  size_t count = 0;
+  for (size_t pos = 0; pos < text.size();) count += utf8::Next(text, &pos) == 0xFFFD ? 1 : 0;
+  return count;
 }
 
 bool IsJsonLines(const std::string& path, InputFormat format) {
@@ -95,6 +114,7 @@ void ReadJsonLines(const std::string& path, std::string_view content,
     if (const auto id = object.find("id"); id != object.end()) {
       if (id->is_string()) {
         doc.id = id->get<std::string>();
+        if (doc.id.empty()) doc.id = source;  // an empty id would name nothing
       } else if (id->is_number_integer()) {
         doc.id = id->dump();
       } else {
@@ -117,8 +137,9 @@ void ReadJsonLines(const std::string& path, std::string_view content,
       }
     }
     if (const auto date = object.find("date"); date != object.end() && !date->is_null()) {
-      auto parsed = date->is_string() ? ParseIsoDateTime(date->get<std::string>())
-                                      : Result<DateTime>(InvalidArgument("\"date\" is not a string"));
+      auto parsed = date->is_string()
+                        ? ParseIsoDateTime(date->get<std::string>())
+                        : Result<DateTime>(InvalidArgument("\"date\" is not a string"));
       if (parsed.ok()) {
         doc.date = *parsed;
       } else {
@@ -162,22 +183,29 @@ Result<std::vector<std::string>> ExpandInputPaths(const std::vector<std::string>
 }
 
 Status DecodeToUtf8(std::string_view bytes, const std::string& source, RawDocument* doc) {
-  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
-                            (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+  if (bytes.size() >= 2 &&
+      ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
     const bool little = bytes[0] == '\xFF';
-    if (!ConvertWithIcu(bytes.substr(2), little ? "UTF-16LE" : "UTF-16BE", false, &doc->text)) {
+    const char* charset = little ? "UTF-16LE" : "UTF-16BE";
+    doc->encoding = little ? "utf-16le" : "utf-16be";
+    if (ConvertWithIcu(bytes.substr(2), charset, /*strict=*/true, &doc->text)) return Status::Ok();
+    // Unpaired surrogates or an odd last byte: ICU substitutes U+FFFD; count them as replaced.
+    if (!ConvertWithIcu(bytes.substr(2), charset, /*strict=*/false, &doc->text)) {
       return DataError(source + ": cannot decode UTF-16");
     }
-    doc->encoding = little ? "utf-16le" : "utf-16be";
-    // ICU substitutes U+FFFD for unpaired surrogates: count them as replacements.
+    doc->replaced_bytes = CountReplacementCharacters(doc->text);
+    doc->warnings.push_back(source + ": malformed UTF-16; " + std::to_string(doc->replaced_bytes) +
+                            " code unit(s) replaced by U+FFFD");
     return Status::Ok();
   }
   if (bytes.find('\0') != std::string_view::npos) {
     return DataError(source + ": binary data (NUL byte at offset " +
                      std::to_string(bytes.find('\0')) + "), not a text document");
   }
+  size_t bom = 0;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     bytes.remove_prefix(3);
+    bom = 3;
     doc->encoding = "utf-8 (BOM)";
   } else {
     doc->encoding = "utf-8";
@@ -188,7 +216,7 @@ Status DecodeToUtf8(std::string_view bytes, const std::string& source, RawDocume
     return Status::Ok();
   }
   // Old Korean posts are often CP949 (a superset of EUC-KR): take it when every byte decodes.
-  if (ConvertWithIcu(bytes, "windows-949", true, &doc->text)) {
+  if (ConvertWithIcu(bytes, "windows-949", true, &doc->text) && LooksLikeCp949Text(doc->text)) {
     doc->encoding = "cp949";
     return Status::Ok();
   }
@@ -205,9 +233,9 @@ Status DecodeToUtf8(std::string_view bytes, const std::string& source, RawDocume
     ++doc->replaced_bytes;
     pos += next_invalid + 1;
   }
-  doc->warnings.push_back(source + ": invalid UTF-8 at byte offset " + std::to_string(invalid) +
-                          "; " + std::to_string(doc->replaced_bytes) +
-                          " byte(s) replaced by U+FFFD");
+  doc->warnings.push_back(source + ": invalid UTF-8 at byte offset " +
+                          std::to_string(invalid + bom) + "; " +
+                          std::to_string(doc->replaced_bytes) + " byte(s) replaced by U+FFFD");
   return Status::Ok();
 }
 

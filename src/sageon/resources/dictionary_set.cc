@@ -47,6 +47,7 @@ Result<TsvTable> TsvTable::Parse(std::string_view content, std::string source) {
     auto cells = SplitTabs(line);
     if (table.columns_.empty()) {
       table.columns_ = std::move(cells);
+      table.header_line_ = line_no;
       continue;
     }
     if (cells.size() != table.columns_.size()) {
@@ -56,7 +57,8 @@ Result<TsvTable> TsvTable::Parse(std::string_view content, std::string source) {
     }
     table.rows_.push_back(Row{std::move(cells), line_no});
   }
-  if (table.columns_.empty()) return DataError(table.source_ + ": no header line naming the columns");
+  if (table.columns_.empty())
+    return DataError(table.source_ + ": no header line naming the columns");
   return table;
 }
 
@@ -75,7 +77,8 @@ std::optional<size_t> TsvTable::ColumnIndex(std::string_view name) const {
 Status TsvTable::RequireColumns(std::initializer_list<std::string_view> names) const {
   for (std::string_view name : names) {
     if (!ColumnIndex(name)) {
-      return DataError(source_ + ":1: missing column '" + std::string(name) + "'");
+      return DataError(source_ + ":" + std::to_string(header_line_) + ": missing column '" +
+                       std::string(name) + "'");
     }
   }
   return Status::Ok();
@@ -95,7 +98,8 @@ Result<DictionarySet> DictionarySet::LoadDirectory(const std::string& dir) {
   set.directory_ = dir;
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".tsv") files.push_back(entry.path());
+    if (entry.is_regular_file() && entry.path().extension() == ".tsv")
+      files.push_back(entry.path());
   }
   if (ec) return IoError(dir + ": " + ec.message());
   std::sort(files.begin(), files.end());

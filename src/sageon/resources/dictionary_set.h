@@ -35,6 +35,7 @@ class TsvTable {
 
  private:
   std::string source_;
+  size_t header_line_ = 1;  // the line that names the columns, for messages
   std::vector<std::string> columns_;
   std::vector<Row> rows_;
 };
