@@ -1,1 +1,2232 @@
-// being written
+// Stage 5: temporal expressions.
+//
+// The text is scanned as code points, not tokens: a date is often glued to its particle or to the
+// next date word ("17일오후", "오늘밤", "2023.11.17"), and the tokenizer may not have run. At each
+// word start the parser reads the longest chain of date components in decreasing order of size
+// (year, quarter or half, month, week, day, weekday, part of day, hour, minute, second), then an
+// optional range ("~ 22일", "부터 ... 까지") or open end ("이후", "이전"). A duration followed by a
+// direction ("사흘 뒤", "3년 전", "이틀 만에") is read as a shift. Parsing gives a Spec with no
+// reference; resolution then places it on the calendar against the document's reference or the
+// date last mentioned (narrative anchoring).
+#include "sageon/extract/date_extractor.h"
+
+#include <algorithm>
+#include <array>
+#include <climits>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sageon/base/utf8.h"
+
+namespace sageon {
+namespace {
+
+constexpr int kUnset = INT_MIN;
+
+enum class Pod { kNone, kAm, kPm, kDawn, kMorning, kDaytime, kLunch, kEvening, kNight };
+enum class Unit { kSecond, kMinute, kHour, kDay, kWeek, kMonth, kYear };
+// How a duration is turned into a time: 3년 전 (ago), 사흘 뒤 (later), 이틀 만에 (later, from the
+// last mention), 하루 내 (within: the end point), 2주 이내 (within: the interval from now),
+// 몇 시간 이후 (open interval after), 지난 2주 / 다음 3달 (the N whole units before / after).
+enum class Shift {
+  kNone,
+  kAgo,
+  kLater,
+  kSince,
+  kWithin,
+  kWithinInterval,
+  kAfterOpen,
+  kLastN,
+  kNextN
+};
+
+// Component ranks: a chain must read them in increasing order.
+enum Rank : int {
+  kRankNone = -1,
+  kRankYear = 0,
+  kRankYearMod = 1,
+  kRankHalf = 2,
+  kRankMonth = 3,
+  kRankMonthMod = 4,
+  kRankWeek = 5,
+  kRankDay = 6,
+  kRankWeekday = 7,
+  kRankPod = 8,
+  kRankHour = 9,
+  kRankMinute = 10,
+  kRankSecond = 11,
+};
+
+// What the parser read, before any reference is known.
+struct Spec {
+  int year = kUnset;
+  bool year_short = false;        // '23년, 97년: the century comes from the reference
+  int year_rel = kUnset;          // 올해 0, 작년 -1, 내년 +1
+  bool year_from_anchor = false;  // 이듬해, 그해: relative to the narrative, not the document
+  int decade = kUnset;            // 2010 for 2010년대
+  bool decade_short = false;
+  int half = 0;     // 1, 2
+  int quarter = 0;  // 1..4
+  int quarter_rel = kUnset;
+  int half_rel = kUnset;
+  int season = -1;  // 0 spring .. 3 winter
+  int month = kUnset;
+  int month_rel = kUnset;
+  int week_rel = kUnset;
+  int week_ordinal = 0;  // 1..5 or -1 (last) week of a month
+  bool weekend = false;
+  int day = kUnset;
+  int day_rel = kUnset;
+  bool day_from_anchor = false;  // 이날, 전날, 다음날
+  bool holiday = false;
+  int weekday = -1;  // 0 Monday .. 6 Sunday
+  int weekday_ordinal = 0;
+  std::string mod;
+  Pod pod = Pod::kNone;
+  int hour = kUnset, minute = kUnset, second = kUnset;
+  bool hour_explicit_pm = false, hour_explicit_am = false;
+  int minutes_before = 0;
+  int direction = 0;         // -1 지난, +1 오는/다음
+  bool this_prefix = false;  // 이번, 올
+  bool now = false;
+  Shift shift = Shift::kNone;
+  int64_t shift_amount = 0;  // in shift_unit
+  Unit shift_unit = Unit::kDay;
+  int open = 0;  // +1: from here on (이후); -1: until before (이전)
+  int rank = kRankNone;
+  int first_rank = kRankNone;
+  bool bare = false;  // ends with a number that only a range gives a unit (17~22일)
+
+  bool HasDatePart() const {
+    return year != kUnset || year_rel != kUnset || decade != kUnset || quarter_rel != kUnset ||
+           half_rel != kUnset || month != kUnset || month_rel != kUnset || week_rel != kUnset ||
+           day != kUnset || day_rel != kUnset || weekday >= 0 || weekend || season >= 0 || half ||
+           quarter;
+  }
+  bool HasTime() const { return hour != kUnset; }
+};
+
+struct Parsed {
+  size_t begin = 0, end = 0;  // code point indexes
+  Spec spec;
+  bool is_range = false;
+  Spec to;
+};
+
+struct Holiday {
+  std::u32string word;
+  int month = 0;
+  int day = 0;
+};
+
+std::u32string ToU32(std::string_view s) {
+  std::u32string out;
+  size_t pos = 0;
+  while (pos < s.size()) out.push_back(utf8::Next(s, &pos));
+  return out;
+}
+
+bool IsWordChar(char32_t c) {
+  return utf8::IsHangulSyllable(c) || utf8::IsAsciiAlpha(c) || utf8::IsAsciiDigit(c) ||
+         utf8::IsHanja(c);
+}
+
+bool IsHorizontalSpace(char32_t c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000; }
+
+bool IsTilde(char32_t c) { return c == '~' || c == 0x223C || c == 0xFF5E || c == 0x301C; }
+bool IsDash(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2212; }
+
+// Particles and endings that may follow a date word directly ("17일에", "오늘은", "밤마다"). Any
+// other Hangul right after it means the word was part of a longer one ("오늘날", "낮은", "주장").
+constexpr std::u32string_view kTails[] = {
+    U"에",   U"엔",   U"의",   U"은",   U"는",   U"이",   U"가",   U"을",   U"를",   U"로",
+    U"으로", U"부터", U"까지", U"과",   U"와",   U"도",   U"만",   U"께",   U"경",   U"쯤",
+    U"나",   U"에서", U"전",   U"후",   U"뒤",   U"중",   U"마다", U"인",   U"였",   U"이었",
+    U"이다", U"이라", U"이자", U"보다", U"처럼", U"대로", U"내",   U"안",   U"자",   U"부",
+    U"뿐",   U"즈음", U"무렵", U"께서", U"야",   U"엔가", U"이면", U"면",   U"이며", U"이고",
+    U"고",   U"치고", U"이래", U"새",   U"현재", U"기준", U"정도", U"정각", U"에야", U"이후",
+    U"이전", U"반",   U"오전", U"오후", U"밤",   U"새벽", U"아침", U"저녁", U"낮",   U"말",
+    U"초",   U"요일", U"라서", U"라고", U"라는", U"란"};
+
+// Counters that turn a number + unit into a duration or something else: 3일간, 10년째, 3월호.
+bool BlockedAfterUnit(Unit unit, bool is_month, char32_t c) {
+  if (c == U'간' || c == U'째' || c == U'여' || c == U'치' || c == U'차') return true;
+  if (is_month) return c == U'급' || c == U'호' || c == U'분' || c == U'령';
+  if (unit == Unit::kDay) return c == U'당' || c == U'분' || c == U'수';
+  if (unit == Unit::kYear) return c == U'제' || c == U'분';
+  return false;
+}
+
+class Parser {
+ public:
+  Parser(const std::u32string& s, const std::vector<Holiday>& holidays)
+      : s_(s), holidays_(holidays) {}
+
+  // The longest temporal expression starting at code point p.
+  std::optional<Parsed> ParseAt(size_t p) const {
+    if (!WordStart(p)) return std::nullopt;
+    std::optional<Parsed> best;
+    if (auto d = ParseDuration(p)) best = d;
+    if (auto c = ParseChainExpr(p)) {
+      if (!best || c->end >= best->end) best = c;
+    }
+    return best;
+  }
+
+ private:
+  struct Num {
+    int value = 0;
+    size_t end = 0;
+    int digits = 0;  // ASCII digits read; 0 for Korean numerals
+    enum Kind { kDigit, kSino, kNative } kind = kDigit;
+  };
+
+  char32_t At(size_t i) const { return i < s_.size() ? s_[i] : 0; }
+  bool Lit(size_t i, std::u32string_view w) const {
+    return i + w.size() <= s_.size() && std::u32string_view(s_).substr(i, w.size()) == w;
+  }
+  size_t Spaces(size_t i, size_t max = 2) const {
+    size_t n = 0;
+    while (n < max && IsHorizontalSpace(At(i))) ++i, ++n;
+    return i;
+  }
+  bool WordStart(size_t p) const {
+    if (p == 0) return true;
+    const char32_t c = s_[p - 1];
+    if (IsWordChar(c)) return false;
+    // "3.11" or "1,000": the number is part of a larger one.
+    if ((c == '.' || c == ',' || c == ':' || c == '/') && p >= 2 && utf8::IsAsciiDigit(s_[p - 2]) &&
+        utf8::IsAsciiDigit(At(p))) {
+      return false;
+    }
+    return true;
+  }
+  // True when what follows position i does not glue the preceding word into a longer one.
+  bool TailOk(size_t i) const {
+    const char32_t c = At(i);
+    if (c == 0) return true;
+    if (utf8::IsAsciiAlpha(c) || utf8::IsAsciiDigit(c) || utf8::IsHanja(c)) return false;
+    if (!utf8::IsHangulSyllable(c)) return true;
+    for (std::u32string_view t : kTails) {
+      if (Lit(i, t)) return true;
+    }
+    return false;
+  }
+  // A word at i that ends a word (TailOk after it).
+  bool Word(size_t i, std::u32string_view w) const { return Lit(i, w) && TailOk(i + w.size()); }
+
+  // ---------------------------------------------------------------- numbers
+  std::optional<Num> Digits(size_t p, int max_digits = 4) const {
+    if (p > 0 && utf8::IsAsciiDigit(s_[p - 1])) return std::nullopt;
+    Num n;
+    size_t i = p;
+    while (utf8::IsAsciiDigit(At(i))) {
+      if (++n.digits > max_digits) return std::nullopt;
+      n.value = n.value * 10 + static_cast<int>(At(i) - '0');
+      ++i;
+    }
+    if (n.digits == 0) return std::nullopt;
+    n.end = i;
+    return n;
+  }
+  // Native Korean numerals as used with 시, 시간, 달, 해: 한 시, 두 달, 열두 시.
+  std::optional<Num> Native(size_t p) const {
+    static constexpr std::pair<std::u32string_view, int> kWords[] = {
+        {U"열한", 11}, {U"열두", 12}, {U"다섯", 5},  {U"여섯", 6}, {U"일곱", 7},
+        {U"여덟", 8},  {U"아홉", 9},  {U"스무", 20}, {U"한", 1},   {U"두", 2},
+        {U"세", 3},    {U"석", 3},    {U"네", 4},    {U"열", 10},  {U"몇", 3}};
+    for (const auto& [w, v] : kWords) {
+      if (Lit(p, w)) {
+        Num n;
+        n.value = v;
+        n.end = p + w.size();
+        n.kind = Num::kNative;
+        return n;
+      }
+    }
+    return std::nullopt;
+  }
+  // Sino-Korean numerals up to 99: 십오, 이십삼, 삼.
+  std::optional<Num> Sino(size_t p) const {
+    auto digit = [](char32_t c) -> int {
+      static constexpr std::u32string_view kD = U"일이삼사오육칠팔구";
+      const size_t k = kD.find(c);
+      return k == std::u32string_view::npos ? -1 : static_cast<int>(k) + 1;
+    };
+    size_t i = p;
+    int value = 0;
+    int d = digit(At(i));
+    if (At(i) == U'십') {
+      value = 10;
+      ++i;
+    } else if (d > 0 && At(i + 1) == U'십') {
+      value = d * 10;
+      i += 2;
+    }
+    d = digit(At(i));
+    if (d > 0) {
+      value += d;
+      ++i;
+    }
+    if (i == p) return std::nullopt;
+    Num n;
+    n.value = value;
+    n.end = i;
+    n.kind = Num::kSino;
+    return n;
+  }
+  std::optional<Num> AnyNumber(size_t p, bool native, bool sino) const {
+    if (auto n = Digits(p)) return n;
+    if (native) {
+      if (auto n = Native(p)) return n;
+    }
+    if (sino) {
+      if (auto n = Sino(p)) return n;
+    }
+    return std::nullopt;
+  }
+
+  // ---------------------------------------------------------------- prefixes
+  // 지난/오는/이번/다음...: returns the end of the prefix and its meaning.
+  size_t Prefix(size_t p, Spec* s) const {
+    struct P {
+      std::u32string_view w;
+      int direction;
+      bool this_prefix;
+    };
+    static constexpr P kPrefixes[] = {{U"지난번", -1, false}, {U"지난", -1, false},
+                                      {U"저번", -1, false},   {U"돌아오는", 1, false},
+                                      {U"오는", 1, false},    {U"다다음", 2, false},
+                                      {U"다음", 1, false},    {U"이번", 0, true},
+                                      {U"올", 0, true},       {U"금", 0, true}};
+    for (const P& x : kPrefixes) {
+      if (!Lit(p, x.w)) continue;
+      s->direction = x.direction;
+      s->this_prefix = x.this_prefix;
+      return p + x.w.size();
+    }
+    return p;
+  }
+
+  // ---------------------------------------------------------------- components
+  // Each Try* reads one component at p into s when its rank follows s->rank, and returns its end.
+  bool RankOk(const Spec& s, int rank) const { return rank > s.rank; }
+  static void SetRank(Spec* s, int rank) {
+    if (s->first_rank == kRankNone) s->first_rank = rank;
+    s->rank = rank;
+  }
+
+  // 2023. 11. 17. / 2023.11.17 / 2023-11-17 / 2023/11/17 / 23.11.17 / 2023.11
+  std::optional<size_t> TryNumericDate(size_t p, Spec* s) const {
+    if (!RankOk(*s, kRankYear) || s->direction != 0 || s->this_prefix) return std::nullopt;
+    auto y = Digits(p);
+    if (!y || (y->digits != 4 && y->digits != 2)) return std::nullopt;
+    const char32_t sep = At(y->end);
+    if (sep != '.' && sep != '-' && sep != '/') return std::nullopt;
+    const bool dotted = sep == '.';
+    size_t i = y->end + 1;
+    if (dotted) i = Spaces(i, 1);
+    auto m = Digits(i, 2);
+    if (!m || m->value < 1 || m->value > 12) return std::nullopt;
+    size_t end = m->end;
+    int day = kUnset;
+    if (At(end) == sep) {
+      size_t j = end + 1;
+      if (dotted) j = Spaces(j, 1);
+      if (auto d = Digits(j, 2)) {
+        day = d->value;
+        end = d->end;
+      }
+    }
+    if (utf8::IsAsciiDigit(At(end))) return std::nullopt;
+    int year = y->value;
+    if (y->digits == 2) {
+      // Two-digit years only in the full dotted form (23.11.17), which version numbers rarely take.
+      if (!dotted || day == kUnset) return std::nullopt;
+    } else if (year < 1000) {
+      return std::nullopt;
+    }
+    if (day == kUnset) {
+      // 2023.11 or 2023-11: a year and a month; never with '/' (a fraction) and never 2015-16.
+      if (sep == '/' || (sep == '-' && m->digits != 2)) return std::nullopt;
+      if (year < 1900 || year > 2100) return std::nullopt;
+    } else if (day < 1 || day > 31) {
+      return std::nullopt;
+    }
+    // "1.2.3.4" and "2023-11-17-5" are something else.
+    if ((At(end) == sep || At(end) == '.') && utf8::IsAsciiDigit(At(end + 1))) return std::nullopt;
+    // The trailing dot of the Korean form "2023. 11. 17." belongs to the date.
+    if (dotted && day != kUnset && At(end) == '.') ++end;
+    s->year = year;
+    s->year_short = y->digits == 2;
+    s->month = m->value;
+    SetRank(s, kRankMonth);
+    if (day != kUnset) {
+      s->day = day;
+      SetRank(s, kRankDay);
+    }
+    return end;
+  }
+
+  // A bare number right before a range separator takes the unit of the other end: 17~22일.
+  std::optional<size_t> TryBareBeforeRange(size_t p, Spec* s) const {
+    auto n = Digits(p);
+    if (!n) return std::nullopt;
+    size_t i = Spaces(n->end, 1);
+    if (!(IsTilde(At(i)) || IsDash(At(i)))) return std::nullopt;
+    i = Spaces(i + 1, 1);
+    auto m = Digits(i);
+    if (!m) return std::nullopt;
+    Spec probe = *s;
+    probe.rank = s->rank;
+    if (!TryNumberUnit(i, &probe)) return std::nullopt;
+    const int rank = probe.rank;
+    if (rank == kRankYear && (m->digits == 4) != (n->digits == 4) && n->digits != 4) {
+      // 2022~23년 is fine, 3~2023년 is not.
+      return std::nullopt;
+    }
+    if (rank == kRankYear) {
+      if (n->digits == 4) {
+        s->year = n->value;
+      } else if (n->digits == 2) {
+        s->year = n->value;
+        s->year_short = true;
+      } else {
+        return std::nullopt;
+      }
+    } else if (rank == kRankMonth && n->value >= 1 && n->value <= 12) {
+      s->month = n->value;
+    } else if (rank == kRankDay && n->value >= 1 && n->value <= 31) {
+      s->day = n->value;
+    } else if (rank == kRankHour && n->value <= 24) {
+      s->hour = n->value;
+    } else {
+      return std::nullopt;
+    }
+    SetRank(s, rank);
+    s->bare = true;
+    return n->end;
+  }
+
+  // N년, N년도, N년대, N월, N일, N시 (N분 N초 come with the hour), N분기.
+  std::optional<size_t> TryNumberUnit(size_t p, Spec* s) const {
+    bool apostrophe = false;
+    size_t q = p;
+    if (At(q) == '\'' || At(q) == 0x2019) {
+      apostrophe = true;
+      ++q;
+    }
+    auto n = Digits(q);
+    if (n) {
+      size_t u = n->end;
+      if (Lit(u, U"년대")) {
+        if (!RankOk(*s, kRankYear) || apostrophe) return std::nullopt;
+        if (n->value % 10 != 0 || (n->digits != 4 && n->digits != 2)) return std::nullopt;
+        s->decade = n->value;
+        s->decade_short = n->digits == 2;
+        SetRank(s, kRankYear);
+        return u + 2;
+      }
+      if (At(u) == U'년') {
+        if (!RankOk(*s, kRankYear)) return std::nullopt;
+        size_t end = u + 1;
+        if (At(end) == U'도') ++end;
+        if (BlockedAfterUnit(Unit::kYear, false, At(end))) return std::nullopt;
+        if (apostrophe && n->digits != 2) return std::nullopt;
+        // A year is four digits, or two (97년, '23년); a bare 3년 is a count.
+        if (n->digits == 4 ? n->value < 1000 : n->digits != 2) return std::nullopt;
+        if (FollowedByDurationWord(end)) return std::nullopt;
+        s->year = n->value;
+        s->year_short = n->digits == 2;
+        SetRank(s, kRankYear);
+        return end;
+      }
+      if (apostrophe) return std::nullopt;
+      if (Lit(u, U"분기")) {
+        if (!RankOk(*s, kRankHalf) || n->value < 1 || n->value > 4) return std::nullopt;
+        s->quarter = n->value;
+        SetRank(s, kRankHalf);
+        return u + 2;
+      }
+      if (Lit(u, U"사분기") && n->value >= 1 && n->value <= 4 && RankOk(*s, kRankHalf)) {
+        s->quarter = n->value;
+        SetRank(s, kRankHalf);
+        return u + 3;
+      }
+      if (At(u) == U'월') {
+        if (!RankOk(*s, kRankMonth) || n->value < 1 || n->value > 12) return std::nullopt;
+        if (BlockedAfterUnit(Unit::kMonth, true, At(u + 1))) return std::nullopt;
+        s->month = n->value;
+        SetRank(s, kRankMonth);
+        return u + 1;
+      }
+      if (At(u) == U'일') {
+        if (!RankOk(*s, kRankDay) || n->value < 1 || n->value > 31) return std::nullopt;
+        if (BlockedAfterUnit(Unit::kDay, false, At(u + 1))) return std::nullopt;
+        if (FollowedByDurationWord(u + 1)) return std::nullopt;
+        s->day = n->value;
+        SetRank(s, kRankDay);
+        return u + 1;
+      }
+    }
+    if (apostrophe) return std::nullopt;
+    return TryHour(p, s);
+  }
+
+  // After "3일" or "10년", a word that makes it a length of time rather than a date.
+  bool FollowedByDurationWord(size_t i) const {
+    const size_t j = Spaces(i, 1);
+    static constexpr std::u32string_view kWords[] = {U"동안",   U"이상", U"이하",  U"넘게",
+                                                     U"가까이", U"남짓", U"만에",  U"만이",
+                                                     U"째",     U"간",   U"이 넘", U"이 지"};
+    for (std::u32string_view w : kWords) {
+      if (Lit(j, w)) return true;
+    }
+    return false;
+  }
+
+  // Hours: 3시, 세시, 오후3시 (with the part of day read before), 15:30, 3:20pm, 3AM, then
+  // 분/반/초.
+  std::optional<size_t> TryHour(size_t p, Spec* s) const {
+    if (!RankOk(*s, kRankHour)) return std::nullopt;
+    // hh:mm(:ss)
+    if (auto h = Digits(p, 2); h && At(h->end) == ':' && h->value <= 24) {
+      auto m = Digits(h->end + 1, 2);
+      if (m && m->digits == 2 && m->value <= 59) {
+        size_t end = m->end;
+        int sec = kUnset;
+        if (At(end) == ':') {
+          if (auto sc = Digits(end + 1, 2); sc && sc->digits == 2 && sc->value <= 59) {
+            sec = sc->value;
+            end = sc->end;
+          }
+        }
+        if (At(end) == ':' || At(end) == '.') {
+          if (utf8::IsAsciiDigit(At(end + 1))) return std::nullopt;
+        }
+        s->hour = h->value;
+        s->minute = m->value;
+        s->second = sec;
+        SetRank(s, sec != kUnset ? kRankSecond : kRankMinute);
+        return LatinAmPm(end, s);
+      }
+    }
+    // 3AM, 3 pm
+    if (auto h = Digits(p, 2); h && h->value >= 1 && h->value <= 12) {
+      Spec probe = *s;
+      const size_t end = LatinAmPm(h->end, &probe);
+      if (end != h->end) {
+        probe.hour = h->value;
+        SetRank(&probe, kRankHour);
+        *s = probe;
+        return end;
+      }
+    }
+    auto h = AnyNumber(p, /*native=*/true, /*sino=*/true);
+    if (!h) return std::nullopt;
+    size_t u = h->end;
+    if (h->kind == Num::kNative) u = Spaces(u, 1);
+    if (At(u) != U'시' || Lit(u, U"시간")) return std::nullopt;
+    if (h->value > 24) return std::nullopt;
+    // Sino numerals read hours only in 십이시-style compounds; 이시 or 사시 alone are other words.
+    if (h->kind == Num::kSino && h->value < 10) return std::nullopt;
+    size_t end = u + 1;
+    if (utf8::IsHangulSyllable(At(end)) && !TailOk(end) && !Sino(end) && !Digits(end)) {
+      return std::nullopt;
+    }
+    s->hour = h->value;
+    SetRank(s, kRankHour);
+    // minutes
+    size_t i = Spaces(end, 1);
+    if (At(i) == U'반' && (Lit(i, U"반전") || TailOk(i + 1))) {
+      if (Lit(i, U"반전")) {
+        s->minutes_before = 30;
+        s->minute = 0;
+        SetRank(s, kRankMinute);
+        return i + 2;
+      }
+      s->minute = 30;
+      SetRank(s, kRankMinute);
+      end = i + 1;
+    } else if (auto m = AnyNumber(i, false, true);
+               m && At(m->end) == U'분' && m->value <= 59 && !Lit(m->end, U"분기")) {
+      size_t after = m->end + 1;
+      const size_t k = Spaces(after, 1);
+      if (At(k) == U'전' && TailOk(k + 1) && m->value > 0) {
+        s->minutes_before = m->value;
+        s->minute = 0;
+        SetRank(s, kRankMinute);
+        return k + 1;
+      }
+      s->minute = m->value;
+      SetRank(s, kRankMinute);
+      end = after;
+      // seconds
+      const size_t j = Spaces(end, 1);
+      if (auto sc = AnyNumber(j, false, true); sc && At(sc->end) == U'초' && sc->value <= 59) {
+        s->second = sc->value;
+        SetRank(s, kRankSecond);
+        end = sc->end + 1;
+      }
+    }
+    if (Lit(Spaces(end, 1), U"정각")) end = Spaces(end, 1) + 2;
+    return LatinAmPm(end, s);
+  }
+
+  // "am"/"pm"/"a"/"p" after a clock time.
+  size_t LatinAmPm(size_t i, Spec* s) const {
+    const size_t j = Spaces(i, 1);
+    auto lower = [&](size_t k) { return static_cast<char32_t>(At(k) | 0x20); };
+    const char32_t c = lower(j);
+    if (c != 'a' && c != 'p') return i;
+    size_t end = j + 1;
+    if (At(end) == '.' && lower(end + 1) == 'm' && At(end + 2) == '.') {
+      end += 3;
+    } else if (lower(end) == 'm') {
+      ++end;
+    } else if (j != i) {
+      return i;  // "3 a" is not a time
+    }
+    if (utf8::IsAsciiAlpha(At(end))) return i;
+    (c == 'a' ? s->hour_explicit_am : s->hour_explicit_pm) = true;
+    return end;
+  }
+
+  std::optional<size_t> TryWords(size_t p, Spec* s) const {
+    struct W {
+      std::u32string_view w;
+      int rank;
+      int kind;  // 0 year_rel, 1 month_rel, 2 week_rel, 3 day_rel, 4 day_rel from anchor,
+                 // 5 year_rel from anchor
+      int value;
+    };
+    static constexpr W kWords[] = {
+        {U"내후년", kRankYear, 0, 2},  {U"재작년", kRankYear, 0, -2},
+        {U"지난해", kRankYear, 0, -1}, {U"작년", kRankYear, 0, -1},
+        {U"전년", kRankYear, 0, -1},   {U"올해", kRankYear, 0, 0},
+        {U"금년", kRankYear, 0, 0},    {U"내년", kRankYear, 0, 1},
+        {U"명년", kRankYear, 0, 1},    {U"이듬해", kRankYear, 5, 1},
+        {U"그해", kRankYear, 5, 0},    {U"지난달", kRankMonth, 1, -1},
+        {U"이달", kRankMonth, 1, 0},   {U"금월", kRankMonth, 1, 0},
+        {U"전월", kRankMonth, 1, -1},  {U"다음달", kRankMonth, 1, 1},
+        {U"내달", kRankMonth, 1, 1},   {U"익월", kRankMonth, 1, 1},
+        {U"지난주", kRankWeek, 2, -1}, {U"저번주", kRankWeek, 2, -1},
+        {U"이번주", kRankWeek, 2, 0},  {U"금주", kRankWeek, 2, 0},
+        {U"다음주", kRankWeek, 2, 1},  {U"담주", kRankWeek, 2, 1},
+        {U"내주", kRankWeek, 2, 1},    {U"엊그저께", kRankDay, 3, -2},
+        {U"엊그제", kRankDay, 3, -2},  {U"그저께", kRankDay, 3, -2},
+        {U"그제", kRankDay, 3, -2},    {U"어저께", kRankDay, 3, -1},
+        {U"어제", kRankDay, 3, -1},    {U"오늘", kRankDay, 3, 0},
+        {U"금일", kRankDay, 3, 0},     {U"내일모레", kRankDay, 3, 2},
+        {U"내일", kRankDay, 3, 1},     {U"모레", kRankDay, 3, 2},
+        {U"글피", kRankDay, 3, 3},     {U"이날", kRankDay, 4, 0},
+        {U"당일", kRankDay, 4, 0},     {U"그날", kRankDay, 4, 0},
+        {U"같은 날", kRankDay, 4, 0},  {U"전날", kRankDay, 4, -1},
+        {U"전일", kRankDay, 4, -1},    {U"다음날", kRankDay, 4, 1},
+        {U"다음 날", kRankDay, 4, 1},  {U"이튿날", kRankDay, 4, 1},
+        {U"이튼날", kRankDay, 4, 1},   {U"익일", kRankDay, 4, 1},
+    };
+    for (const W& w : kWords) {
+      if (!Lit(p, w.w) || !RankOk(*s, w.rank)) continue;
+      const size_t end = p + w.w.size();
+      // 지난주말 / 이번 주말: the weekend reading wins over 지난주 + 말.
+      if (w.kind == 2 && At(end) == U'말') continue;
+      if (!TailOk(end)) continue;
+      // A relative word does not combine with a prefix (지난 오늘) or repeat a field.
+      if (s->direction != 0 || s->this_prefix) return std::nullopt;
+      switch (w.kind) {
+        case 0:
+          s->year_rel = w.value;
+          break;
+        case 5:
+          s->year_rel = w.value;
+          s->year_from_anchor = true;
+          break;
+        case 1:
+          s->month_rel = w.value;
+          break;
+        case 2:
+          s->week_rel = w.value;
+          break;
+        case 3:
+          s->day_rel = w.value;
+          break;
+        case 4:
+          s->day_rel = w.value;
+          s->day_from_anchor = true;
+          break;
+      }
+      SetRank(s, w.rank);
+      return end;
+    }
+    if ((Word(p, U"방금") || Word(p, U"지금")) && s->rank == kRankNone && s->direction == 0 &&
+        !s->this_prefix) {
+      s->now = true;
+      SetRank(s, kRankSecond);
+      return p + 2;
+    }
+    // 연말, 연초, 월말, 월초: the end or start of the current year or month.
+    struct F {
+      std::u32string_view w;
+      bool month;
+      const char* mod;
+    };
+    static constexpr F kFuzzy[] = {{U"연말", false, "END"}, {U"연초", false, "START"},
+                                   {U"연중", false, ""},    {U"연내", false, ""},
+                                   {U"월말", true, "END"},  {U"월초", true, "START"}};
+    for (const F& f : kFuzzy) {
+      if (!Word(p, f.w)) continue;
+      if (f.month) {
+        if (!RankOk(*s, kRankMonth)) return std::nullopt;
+        if (s->month == kUnset && s->month_rel == kUnset) s->month_rel = 0;
+        SetRank(s, kRankMonthMod);
+      } else {
+        if (!RankOk(*s, kRankYear)) {
+          if (s->rank != kRankYear) return std::nullopt;
+        }
+        if (s->year == kUnset && s->year_rel == kUnset) s->year_rel = 0;
+        SetRank(s, kRankYearMod);
+      }
+      s->mod = f.mod;
+      return p + f.w.size();
+    }
+    return std::nullopt;
+  }
+
+  // After 지난/오는/이번/다음/올: 주, 달, 해, 분기, 주말, 봄..겨울, 상반기.
+  std::optional<size_t> TryPrefixedUnit(size_t p, Spec* s) const {
+    if (s->direction == 0 && !s->this_prefix) return std::nullopt;
+    if (s->rank != kRankNone) return std::nullopt;
+    const int rel = s->this_prefix ? 0 : s->direction;
+    struct U {
+      std::u32string_view w;
+      int what;  // 0 week, 1 month, 2 year, 3 quarter, 4 weekend, 5 half
+    };
+    static constexpr U kUnits[] = {{U"주말", 4}, {U"주", 0},   {U"달", 1},  {U"해", 2},
+                                   {U"년도", 2}, {U"분기", 3}, {U"반기", 5}};
+    for (const U& u : kUnits) {
+      if (!Word(p, u.w)) continue;
+      switch (u.what) {
+        case 0:
+          s->week_rel = rel;
+          SetRank(s, kRankWeek);
+          break;
+        case 1:
+          s->month_rel = rel;
+          SetRank(s, kRankMonth);
+          break;
+        case 2:
+          s->year_rel = rel;
+          SetRank(s, kRankYear);
+          break;
+        case 3:
+          s->quarter_rel = rel;
+          SetRank(s, kRankHalf);
+          break;
+        case 4:
+          s->week_rel = rel;
+          s->weekend = true;
+          SetRank(s, kRankWeek);
+          break;
+        case 5:
+          s->half_rel = rel;
+          SetRank(s, kRankHalf);
+          break;
+      }
+      s->direction = 0;
+      return p + u.w.size();
+    }
+    return std::nullopt;
+  }
+
+  std::optional<size_t> TryWeekend(size_t p, Spec* s) const {
+    static constexpr std::pair<std::u32string_view, int> kWeekends[] = {
+        {U"지난주말", -1}, {U"저번주말", -1}, {U"이번주말", 0}, {U"금주말", 0}, {U"다음주말", 1}};
+    for (const auto& [w, rel] : kWeekends) {
+      if (Word(p, w) && RankOk(*s, kRankWeek) && s->direction == 0 && !s->this_prefix) {
+        s->week_rel = rel;
+        s->weekend = true;
+        SetRank(s, kRankWeek);
+        return p + w.size();
+      }
+    }
+    if (Word(p, U"주말") && RankOk(*s, kRankWeek)) {
+      s->weekend = true;
+      if (s->this_prefix) s->week_rel = 0;
+      if (s->direction != 0 && s->week_rel == kUnset) s->week_rel = s->direction;
+      s->direction = 0;
+      s->this_prefix = false;
+      SetRank(s, kRankWeek);
+      return p + 2;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<size_t> TryMod(size_t p, Spec* s) const {
+    if (s->rank != kRankYear && s->rank != kRankMonth && s->rank != kRankHalf) return std::nullopt;
+    if (s->rank == kRankYear && s->decade == kUnset && s->year == kUnset && s->year_rel == kUnset) {
+      return std::nullopt;
+    }
+    struct M {
+      std::u32string_view w;
+      const char* mod;
+      bool month_only;
+    };
+    static constexpr M kMods[] = {{U"초순", "START", true},  {U"상순", "START", true},
+                                  {U"중순", "MID", true},    {U"하순", "END", true},
+                                  {U"초반", "START", false}, {U"중반", "MID", false},
+                                  {U"후반", "END", false},   {U"말경", "END", false},
+                                  {U"초", "START", false},   {U"말", "END", false}};
+    const size_t q = Spaces(p, 1);
+    for (const M& m : kMods) {
+      if (!Word(q, m.w)) continue;
+      if (m.month_only && s->rank != kRankMonth) continue;
+      s->mod = m.mod;
+      SetRank(s, s->rank == kRankMonth ? kRankMonthMod : kRankYearMod);
+      return q + m.w.size();
+    }
+    return std::nullopt;
+  }
+
+  std::optional<size_t> TryHalfSeason(size_t p, Spec* s) const {
+    if (!RankOk(*s, kRankHalf)) return std::nullopt;
+    static constexpr std::pair<std::u32string_view, int> kHalves[] = {
+        {U"상반기", 1}, {U"하반기", 2}, {U"전반기", 1}, {U"후반기", 2}};
+    for (const auto& [w, h] : kHalves) {
+      if (!Word(p, w)) continue;
+      s->half = h;
+      if (s->year == kUnset && s->year_rel == kUnset) {
+        if (s->this_prefix) s->year_rel = 0;
+      }
+      s->this_prefix = false;
+      SetRank(s, kRankHalf);
+      return p + w.size();
+    }
+    static constexpr std::pair<std::u32string_view, int> kSeasons[] = {
+        {U"봄", 0}, {U"여름", 1}, {U"가을", 2}, {U"겨울", 3}};
+    for (const auto& [w, season] : kSeasons) {
+      if (!Word(p, w)) continue;
+      // A season alone ("봄이 왔다") is not a date; it needs a year or a determiner.
+      const bool has_year = s->year != kUnset || s->year_rel != kUnset;
+      if (!has_year && s->direction == 0 && !s->this_prefix) return std::nullopt;
+      s->season = season;
+      SetRank(s, kRankHalf);
+      return p + w.size();
+    }
+    return std::nullopt;
+  }
+
+  std::optional<size_t> Ordinal(size_t p, int* value) const {
+    static constexpr std::pair<std::u32string_view, int> kOrd[] = {
+        {U"첫번째", 1},  {U"첫 번째", 1}, {U"첫째", 1},     {U"두번째", 2},    {U"두 번째", 2},
+        {U"둘째", 2},    {U"세번째", 3},  {U"세 번째", 3},  {U"셋째", 3},      {U"네번째", 4},
+        {U"네 번째", 4}, {U"넷째", 4},    {U"다섯번째", 5}, {U"다섯 번째", 5}, {U"다섯째", 5},
+        {U"마지막", -1}, {U"첫", 1}};
+    for (const auto& [w, v] : kOrd) {
+      if (Lit(p, w)) {
+        *value = v;
+        return p + w.size();
+      }
+    }
+    if (auto n = Digits(p, 1); n && Lit(n->end, U"번째") && n->value >= 1 && n->value <= 5) {
+      *value = n->value;
+      return n->end + 2;
+    }
+    return std::nullopt;
+  }
+
+  int WeekdayAt(size_t p, size_t* end) const {
+    static constexpr std::u32string_view kDays = U"월화수목금토일";
+    const size_t k = kDays.find(At(p));
+    if (k == std::u32string_view::npos) return -1;
+    if (Lit(p + 1, U"요일")) {
+      *end = p + 3;
+      return static_cast<int>(k);
+    }
+    if (At(p + 1) == U'욜') {
+      *end = p + 2;
+      return static_cast<int>(k);
+    }
+    return -1;
+  }
+
+  // 셋째 화요일, 마지막 주, 첫번째주 after a month.
+  std::optional<size_t> TryOrdinalInMonth(size_t p, Spec* s) const {
+    if (s->month == kUnset && s->month_rel == kUnset) return std::nullopt;
+    if (!RankOk(*s, kRankWeek)) return std::nullopt;
+    int ord = 0;
+    auto o = Ordinal(p, &ord);
+    if (!o) return std::nullopt;
+    const size_t q = Spaces(*o, 1);
+    size_t end = 0;
+    const int wd = WeekdayAt(q, &end);
+    if (wd >= 0 && TailOk(end)) {
+      s->weekday = wd;
+      s->weekday_ordinal = ord;
+      SetRank(s, kRankWeekday);
+      return end;
+    }
+    if (At(q) == U'주' && TailOk(q + 1)) {
+      s->week_ordinal = ord;
+      SetRank(s, kRankWeek);
+      return q + 1;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<size_t> TryWeekday(size_t p, Spec* s) const {
+    if (!RankOk(*s, kRankWeekday)) return std::nullopt;
+    size_t end = 0;
+    // (금), (금요일) right after a day.
+    if (At(p) == '(' && s->rank == kRankDay) {
+      static constexpr std::u32string_view kDays = U"월화수목금토일";
+      const size_t k = kDays.find(At(p + 1));
+      if (k != std::u32string_view::npos) {
+        size_t close = p + 2;
+        if (Lit(close, U"요일")) close += 2;
+        if (At(close) == ')') {
+          s->weekday = static_cast<int>(k);
+          SetRank(s, kRankWeekday);
+          return close + 1;
+        }
+      }
+      return std::nullopt;
+    }
+    const int wd = WeekdayAt(p, &end);
+    if (wd < 0) return std::nullopt;
+    if (At(end) == U'날') ++end;  // 일요일날
+    if (!TailOk(end)) return std::nullopt;
+    s->weekday = wd;
+    if (s->this_prefix && s->week_rel == kUnset) {
+      s->week_rel = 0;
+      s->this_prefix = false;
+    }
+    SetRank(s, kRankWeekday);
+    return end;
+  }
+
+  std::optional<size_t> TryHoliday(size_t p, Spec* s) const {
+    if (!RankOk(*s, kRankDay) || s->month != kUnset || s->month_rel != kUnset) return std::nullopt;
+    const Holiday* best = nullptr;
+    for (const Holiday& h : holidays_) {
+      if (Word(p, h.word) && (!best || h.word.size() > best->word.size())) best = &h;
+    }
+    if (!best) return std::nullopt;
+    s->month = best->month;
+    s->day = best->day;
+    s->holiday = true;
+    SetRank(s, kRankDay);
+    return p + best->word.size();
+  }
+
+  std::optional<size_t> TryPod(size_t p, Spec* s) const {
+    if (!RankOk(*s, kRankPod)) return std::nullopt;
+    struct P {
+      std::u32string_view w;
+      Pod pod;
+      int hour;  // 정오 and 자정 are hours
+    };
+    static constexpr P kPods[] = {
+        {U"오전", Pod::kAm, kUnset},      {U"오후", Pod::kPm, kUnset},
+        {U"새벽", Pod::kDawn, kUnset},    {U"아침", Pod::kMorning, kUnset},
+        {U"한낮", Pod::kDaytime, kUnset}, {U"낮", Pod::kDaytime, kUnset},
+        {U"점심", Pod::kLunch, kUnset},   {U"저녁", Pod::kEvening, kUnset},
+        {U"한밤중", Pod::kNight, kUnset}, {U"심야", Pod::kNight, kUnset},
+        {U"밤", Pod::kNight, kUnset},     {U"정오", Pod::kNone, 12},
+        {U"자정", Pod::kNone, 24}};
+    for (const P& x : kPods) {
+      if (!Lit(p, x.w)) continue;
+      const size_t end = p + x.w.size();
+      // The part of day is glued to its hour ("오후3시", "저녁다섯시") or stands as a word.
+      if (!TailOk(end) && !utf8::IsAsciiDigit(At(end)) && !Native(end) && !Sino(end)) {
+        return std::nullopt;
+      }
+      if (x.hour != kUnset) {
+        if (!RankOk(*s, kRankHour) || !TailOk(end)) return std::nullopt;
+        s->hour = x.hour;
+        SetRank(s, kRankHour);
+        return end;
+      }
+      s->pod = x.pod;
+      SetRank(s, kRankPod);
+      return end;
+    }
+    return std::nullopt;
+  }
+
+  // Skips "(현지시간)", "(한국 시각)", "(이하 현지시간)" between components.
+  size_t SkipZoneNote(size_t p) const {
+    if (At(p) != '(') return p;
+    size_t i = p + 1;
+    const size_t limit = std::min(s_.size(), p + 16);
+    bool zone = false;
+    while (i < limit && At(i) != ')') {
+      if (Lit(i, U"시간") || Lit(i, U"시각") || Lit(i, U"기준")) zone = true;
+      ++i;
+    }
+    if (i < limit && zone) return i + 1;
+    return p;
+  }
+
+  std::optional<size_t> TryComponent(size_t p, Spec* s) const {
+    if (auto e = TryNumericDate(p, s)) return e;
+    if (auto e = TryBareBeforeRange(p, s)) return e;
+    if (auto e = TryNumberUnit(p, s)) return e;
+    if (auto e = TryPrefixedUnit(p, s)) return e;
+    if (auto e = TryWeekend(p, s)) return e;
+    if (auto e = TryWords(p, s)) return e;
+    if (auto e = TryHalfSeason(p, s)) return e;
+    if (auto e = TryOrdinalInMonth(p, s)) return e;
+    if (auto e = TryWeekday(p, s)) return e;
+    if (auto e = TryHoliday(p, s)) return e;
+    if (auto e = TryPod(p, s)) return e;
+    return std::nullopt;
+  }
+
+  // A chain of components from p; nullopt when none.
+  std::optional<std::pair<size_t, Spec>> ParseChain(size_t p, Spec s) const {
+    std::vector<std::pair<size_t, Spec>> steps;
+    size_t q = p;
+    while (true) {
+      size_t r = steps.empty() ? q : Spaces(q);
+      if (!steps.empty()) {
+        const size_t z = SkipZoneNote(r);
+        if (z != r) r = Spaces(z, 1);
+      }
+      Spec next = s;
+      std::optional<size_t> e;
+      if (!steps.empty()) e = TryMod(r, &next);
+      if (!e) e = TryComponent(r, &next);
+      if (!e) break;
+      // A time of day after a space is an expression of its own, as KLUE tags "7일 | 오후 3시":
+      // it takes its day from the date just before it.
+      if (r != q && next.rank >= kRankPod && s.rank != kRankNone && s.rank < kRankPod) break;
+      s = next;
+      q = *e;
+      steps.emplace_back(q, s);
+    }
+    // Drop components glued to a longer word ("3월호" never got here, but "오늘날" might).
+    while (!steps.empty() && !TailOk(steps.back().first) &&
+           !utf8::IsAsciiDigit(At(steps.back().first))) {
+      steps.pop_back();
+    }
+    while (!steps.empty() && utf8::IsAsciiDigit(At(steps.back().first))) steps.pop_back();
+    if (steps.empty()) return std::nullopt;
+    // A part of day alone is a date only as a word of its own ("오전", "밤에"); never a prefix.
+    return steps.back();
+  }
+
+  std::optional<Parsed> ParseChainExpr(size_t p) const {
+    Spec s;
+    // A prefix is a word of its own ("지난 19일") or glued to a unit ("지난주", "이번여름"); when
+    // what follows it is not a date, the word is read again without it ("금요일", "올라").
+    const size_t after_prefix = Prefix(p, &s);
+    const size_t q = after_prefix != p ? Spaces(after_prefix, 1) : p;
+    auto chain = q != p ? ParseChain(q, s) : std::nullopt;
+    const bool prefixed = chain.has_value();
+    if (!chain) chain = ParseChain(p, Spec());
+    if (!chain) return std::nullopt;
+    Parsed out;
+    out.begin = p;
+    out.end = chain->first;
+    out.spec = chain->second;
+    // "지난 19일" is one span in KLUE; "오는 19일" mostly is not (its 오는 is left out).
+    if (prefixed && (Lit(p, U"오는") || Lit(p, U"돌아오는"))) out.begin = q;
+    const Spec& sp = out.spec;
+    // A prefix needs something it can apply to.
+    if ((sp.direction != 0 || sp.this_prefix) && sp.rank == kRankPod) return std::nullopt;
+    ReadRangeAndSuffix(&out);
+    if (out.spec.bare && !out.is_range) return std::nullopt;
+    // A part of day alone (no date, no hour) is a time only as a word of its own: "오전에",
+    // "밤부터"; 점심 and the like need a date ("점심 식단" is about lunch).
+    if (out.spec.rank == kRankPod && out.spec.first_rank == kRankPod && !out.is_range) {
+      if (!PodWordAlone(out.begin, out.end)) return std::nullopt;
+    }
+    return out;
+  }
+
+  bool PodWordAlone(size_t begin, size_t end) const {
+    static constexpr std::u32string_view kAlone[] = {U"오전", U"오후", U"새벽", U"아침",
+                                                     U"저녁", U"밤",   U"낮"};
+    const std::u32string_view word = std::u32string_view(s_).substr(begin, end - begin);
+    if (std::find(std::begin(kAlone), std::end(kAlone), word) == std::end(kAlone)) return false;
+    const char32_t c = At(end);
+    if (!utf8::IsHangulSyllable(c)) return true;
+    static constexpr std::u32string_view kPodTails[] = {U"에",   U"엔",   U"부터", U"까지", U"마다",
+                                                        U"의",   U"이나", U"동안", U"중",   U"내내",
+                                                        U"이면", U"새",   U"께",   U"쯤"};
+    for (std::u32string_view t : kPodTails) {
+      if (Lit(end, t)) return true;
+    }
+    return false;
+  }
+
+  void ReadRangeAndSuffix(Parsed* out) const {
+    size_t q = out->end;
+    // 경, 께 and 쯤 ("오후 6시 41분경") mark an approximate time but stay outside the span, as
+    // most of the KLUE and KMOU annotations have it.
+    if ((At(q) == U'경' || At(q) == U'께' || At(q) == U'쯤') && out->spec.rank >= kRankDay) {
+      out->spec.mod = "APPROX";
+      ++q;
+    }
+    // Range: ~ / - / 부터 / 에서 ... (까지)
+    size_t r = Spaces(q, 1);
+    bool sep = false;
+    bool need_until = false;
+    if (IsTilde(At(r)) || (IsDash(At(r)) && out->spec.rank >= kRankMonth)) {
+      sep = true;
+      r = Spaces(r + 1, 1);
+    } else if (Lit(r, U"부터")) {
+      sep = true;
+      r = Spaces(r + 2, 1);
+    } else if (Lit(q, U"에서")) {
+      sep = true;
+      need_until = true;
+      r = Spaces(q + 2, 1);
+    }
+    if (sep) {
+      Spec to;
+      // The end may repeat the start's fields or leave them out; it may not reach higher.
+      if (auto chain = ParseChain(r, to)) {
+        size_t end = chain->first;
+        const bool until = Lit(end, U"까지");
+        const Spec& t = chain->second;
+        // The two ends are of one kind: the same smallest unit (17일~22일, 9시~11시 30분 is
+        // not), or anything closed by 까지 that does not start higher than the start.
+        const bool same_unit =
+            t.rank == out->spec.rank || (t.rank >= kRankHour && out->spec.rank >= kRankHour);
+        if ((!need_until || until) && t.first_rank != kRankNone && !t.holiday &&
+            !(t.day_rel != kUnset || t.week_rel != kUnset) &&
+            (same_unit || (until && t.first_rank >= out->spec.first_rank)) &&
+            (t.first_rank >= out->spec.first_rank || t.first_rank >= kRankPod)) {
+          out->is_range = true;
+          out->to = t;
+          out->end = until ? end + 2 : end;
+          return;
+        }
+      }
+    }
+    // Open ends: 2015년 이후, 오전 11시 이전.
+    const size_t o = Spaces(q, 1);
+    if (Word(o, U"이후") || Word(o, U"이래")) {
+      out->spec.open = 1;
+      out->end = o + 2;
+    } else if (Word(o, U"이전") || (out->spec.HasTime() && o == q && Word(o, U"전"))) {
+      out->spec.open = -1;
+      out->end = o + (Lit(o, U"이전") ? 2 : 1);
+    }
+  }
+
+  // ---------------------------------------------------------------- durations
+  std::optional<Parsed> ParseDuration(size_t p) const {
+    Spec s;
+    size_t q = p;
+    int prefix = 0;  // -1 지난/최근, +1 다음/향후/앞으로
+    static constexpr std::pair<std::u32string_view, int> kPre[] = {
+        {U"지난", -1}, {U"최근", -1}, {U"다음", 1}, {U"향후", 1}, {U"앞으로", 1}};
+    for (const auto& [w, d] : kPre) {
+      if (Lit(q, w) && IsHorizontalSpace(At(q + w.size()))) {
+        prefix = d;
+        q = Spaces(q + w.size(), 1);
+        break;
+      }
+    }
+    bool approx = false;
+    size_t begin = p;
+    if (prefix == 0 && Lit(q, U"약") && IsHorizontalSpace(At(q + 1))) {
+      approx = true;
+      q = Spaces(q + 1, 1);
+      begin = q;  // 약 stays outside the span, as annotators mostly leave it
+    }
+    int64_t amount = 0;
+    Unit unit = Unit::kDay;
+    size_t end = 0;
+    bool sino_number = false;
+    if (!DurationAmount(q, &amount, &unit, &end, &sino_number)) return std::nullopt;
+    // 지난 2009년 is a year and 지난 19일 a day of the month, not a length of time.
+    if (prefix != 0 && unit == Unit::kYear && amount >= 31) return std::nullopt;
+    if (unit == Unit::kYear && amount >= 1000) return std::nullopt;
+    if (prefix < 0 && unit == Unit::kDay && !Lit(q, U"하루") && !Lit(q, U"이틀") && Digits(q)) {
+      return std::nullopt;
+    }
+    size_t k = Spaces(end, 1);
+    Shift shift = Shift::kNone;
+    size_t shift_end = k;
+    struct S {
+      std::u32string_view w;
+      Shift shift;
+    };
+    static constexpr S kSuffixes[] = {{U"이내", Shift::kWithinInterval},
+                                      {U"이전", Shift::kAgo},
+                                      {U"이후", Shift::kAfterOpen},
+                                      {U"전", Shift::kAgo},
+                                      {U"후", Shift::kLater},
+                                      {U"뒤", Shift::kLater},
+                                      {U"만에", Shift::kSince},
+                                      {U"만이", Shift::kSince},
+                                      {U"만의", Shift::kSince},
+                                      {U"만인", Shift::kSince},
+                                      {U"내", Shift::kWithin},
+                                      {U"안", Shift::kWithin}};
+    for (const S& x : kSuffixes) {
+      const bool since = x.shift == Shift::kSince;
+      if (Lit(k, x.w) && (since || TailOk(k + x.w.size()))) {
+        // 내 and 안 glue to their duration ("하루내", "15분안에").
+        if ((x.shift == Shift::kWithin) && k != end) continue;
+        if (x.shift == Shift::kWithin && At(k + 1) == U'내') continue;  // 내내
+        shift = x.shift;
+        // "만이다", "만의": the span ends at 만 (or 만에).
+        shift_end = k + (x.w == U"만에" ? 2 : since ? 1 : x.w.size());
+        // 97년 이후 is "since 1997"; leave it to the year reading.
+        if ((shift == Shift::kAfterOpen || x.w == U"이전") && unit == Unit::kYear && amount >= 31) {
+          return std::nullopt;
+        }
+        break;
+      }
+    }
+    if (shift == Shift::kNone) {
+      if (prefix == 0) return std::nullopt;
+      shift = prefix < 0 ? Shift::kLastN : Shift::kNextN;
+      shift_end = end;
+    } else if (prefix != 0) {
+      return std::nullopt;
+    }
+    // Bare Sino-Korean numbers ("삼년", "이분") are read only before a direction word.
+    (void)sino_number;
+    s.shift = shift;
+    s.shift_amount = amount;
+    s.shift_unit = unit;
+    if (approx) s.mod = "APPROX";
+    s.rank = kRankDay;
+    Parsed out;
+    out.begin = begin;
+    out.end = shift_end;
+    out.spec = s;
+    return out;
+  }
+
+  // A length of time: 3일, 사흘, 일주일, 두 달, 1년 반, 한시간반, 10여 년. Amounts are in the
+  // unit returned (a half is carried to the next smaller unit).
+  bool DurationAmount(size_t p, int64_t* amount, Unit* unit, size_t* end, bool* sino) const {
+    static constexpr std::pair<std::u32string_view, int> kDays[] = {
+        {U"하루", 1}, {U"이틀", 2},   {U"사흘", 3},   {U"나흘", 4},  {U"닷새", 5}, {U"엿새", 6},
+        {U"이레", 7}, {U"여드레", 8}, {U"아흐레", 9}, {U"열흘", 10}, {U"보름", 15}};
+    for (const auto& [w, d] : kDays) {
+      if (Lit(p, w)) {
+        *amount = d;
+        *unit = Unit::kDay;
+        *end = p + w.size();
+        return true;
+      }
+    }
+    if (Lit(p, U"반년")) {
+      *amount = 6;
+      *unit = Unit::kMonth;
+      *end = p + 2;
+      return true;
+    }
+    auto n = AnyNumber(p, /*native=*/true, /*sino=*/true);
+    if (!n) return false;
+    *sino = n->kind == Num::kSino;
+    size_t u = n->end;
+    if (At(u) == U'여') ++u;  // 10여 년
+    u = Spaces(u, 1);
+    struct UW {
+      std::u32string_view w;
+      Unit unit;
+      int mult;
+      bool native_ok;
+    };
+    static constexpr UW kUnits[] = {
+        {U"시간", Unit::kHour, 1, true},  {U"개월", Unit::kMonth, 1, true},
+        {U"주일", Unit::kWeek, 1, false}, {U"주", Unit::kWeek, 1, false},
+        {U"달", Unit::kMonth, 1, true},   {U"해", Unit::kYear, 1, true},
+        {U"년", Unit::kYear, 1, false},   {U"일", Unit::kDay, 1, false},
+        {U"분", Unit::kMinute, 1, false}, {U"초", Unit::kSecond, 1, false}};
+    for (const UW& x : kUnits) {
+      if (!Lit(u, x.w)) continue;
+      if (n->kind == Num::kNative && !x.native_ok) return false;
+      if (n->kind == Num::kSino && (x.w == U"달" || x.w == U"해")) return false;
+      if (n->kind == Num::kDigit && x.w == U"해") return false;
+      int64_t a = n->value;
+      Unit un = x.unit;
+      size_t e = u + x.w.size();
+      if (At(e) == U'여') ++e;  // 1년여
+      // 1년 반, 한시간반: a half more, in the next smaller unit.
+      const size_t h = Spaces(e, 1);
+      if (At(h) == U'반' && TailOk(h + 1)) {
+        switch (un) {
+          case Unit::kYear:
+            a = a * 12 + 6;
+            un = Unit::kMonth;
+            break;
+          case Unit::kMonth:
+            a = a * 30 + 15;
+            un = Unit::kDay;
+            break;
+          case Unit::kDay:
+            a = a * 24 + 12;
+            un = Unit::kHour;
+            break;
+          case Unit::kHour:
+            a = a * 60 + 30;
+            un = Unit::kMinute;
+            break;
+          case Unit::kMinute:
+            a = a * 60 + 30;
+            un = Unit::kSecond;
+            break;
+          default:
+            break;
+        }
+        e = h + 1;
+      }
+      *amount = a;
+      *unit = un;
+      *end = e;
+      return true;
+    }
+    return false;
+  }
+
+  const std::u32string& s_;
+  const std::vector<Holiday>& holidays_;
+};
+
+// ---------------------------------------------------------------- resolution
+
+struct DayAnchor {
+  bool set = false;
+  int year = 0, month = 0, day = 0;  // month/day 0 when not known
+  uint32_t sentence = 0;
+};
+
+DateTime MakeDate(int y, int m, int d) {
+  DateTime t;
+  t.year = y;
+  t.month = m;
+  t.day = d;
+  return t;
+}
+
+DateTime DateOnly(const DateTime& t) { return MakeDate(t.year, t.month, t.day); }
+
+int64_t Days(const DateTime& t) { return DaysFromCivil(t.year, t.month, t.day); }
+
+int64_t Seconds(const DateTime& t) {
+  return Days(t) * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
+}
+
+DateTime FromSeconds(int64_t secs) {
+  const int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
+  DateTime t = CivilFromDays(days);
+  int64_t rest = secs - days * 86400;
+  t.hour = static_cast<int>(rest / 3600);
+  rest %= 3600;
+  t.minute = static_cast<int>(rest / 60);
+  t.second = static_cast<int>(rest % 60);
+  return t;
+}
+
+DateTime MondayOf(const DateTime& t) {
+  return CivilFromDays(Days(t) - Weekday(t.year, t.month, t.day));
+}
+
+Grain UnitGrain(Unit u) {
+  switch (u) {
+    case Unit::kSecond:
+      return Grain::kSecond;
+    case Unit::kMinute:
+      return Grain::kMinute;
+    case Unit::kHour:
+      return Grain::kHour;
+    case Unit::kDay:
+      return Grain::kDay;
+    case Unit::kWeek:
+      return Grain::kWeek;
+    case Unit::kMonth:
+      return Grain::kMonth;
+    case Unit::kYear:
+      return Grain::kYear;
+  }
+  return Grain::kDay;
+}
+
+// One step finer, as a point reached by adding a length of time to an instant is precise to
+// the next smaller unit (7일 전 from 04:30 is 04 o'clock seven days earlier, to the hour).
+Grain FinerGrain(Unit u) {
+  switch (u) {
+    case Unit::kSecond:
+    case Unit::kMinute:
+      return Grain::kSecond;
+    case Unit::kHour:
+      return Grain::kMinute;
+    case Unit::kDay:
+      return Grain::kHour;
+    case Unit::kWeek:
+      return Grain::kDay;
+    case Unit::kMonth:
+      return Grain::kWeek;
+    case Unit::kYear:
+      return Grain::kMonth;
+  }
+  return Grain::kDay;
+}
+
+DateTime AddUnits(const DateTime& t, Unit u, int64_t n) {
+  switch (u) {
+    case Unit::kSecond:
+      return FromSeconds(Seconds(t) + n);
+    case Unit::kMinute:
+      return FromSeconds(Seconds(t) + n * 60);
+    case Unit::kHour:
+      return FromSeconds(Seconds(t) + n * 3600);
+    case Unit::kDay:
+      return AddDays(t, n);
+    case Unit::kWeek:
+      return AddDays(t, n * 7);
+    case Unit::kMonth:
+      return AddMonths(t, static_cast<int>(n));
+    case Unit::kYear:
+      return AddMonths(t, static_cast<int>(n * 12));
+  }
+  return t;
+}
+
+// The start of the unit containing t.
+DateTime Truncate(const DateTime& t, Unit u) {
+  DateTime o = t;
+  switch (u) {
+    case Unit::kYear:
+      o.month = 1;
+      [[fallthrough]];
+    case Unit::kMonth:
+      o.day = 1;
+      [[fallthrough]];
+    case Unit::kDay:
+      o.hour = 0;
+      [[fallthrough]];
+    case Unit::kHour:
+      o.minute = 0;
+      [[fallthrough]];
+    case Unit::kMinute:
+      o.second = 0;
+      [[fallthrough]];
+    case Unit::kSecond:
+      break;
+    case Unit::kWeek:
+      o = MondayOf(t);
+      break;
+  }
+  return o;
+}
+
+struct Resolved {
+  bool is_interval = false;
+  TimeValue value;
+  std::optional<TimeValue> from, to;
+  Anchor anchor = Anchor::kAbsolute;
+};
+
+class Resolver {
+ public:
+  Resolver(std::optional<DateTime> ref, bool ref_inferred, bool prefer_future)
+      : ref_(ref), ref_inferred_(ref_inferred), prefer_future_(prefer_future) {
+    ref_has_time_ = ref && (ref->hour != 0 || ref->minute != 0 || ref->second != 0);
+  }
+
+  std::optional<Resolved> Resolve(const Parsed& p, uint32_t sentence) {
+    sentence_ = sentence;
+    anchor_used_ = Anchor::kAbsolute;
+    auto from = ResolveSpec(p.spec);
+    if (!from) return std::nullopt;
+    Resolved r;
+    r.anchor = anchor_used_;
+    if (p.is_range) {
+      if (from->is_interval) return std::nullopt;
+      Spec to = p.to;
+      Inherit(p.spec, from->value, &to);
+      const Anchor keep = anchor_used_;
+      auto end = ResolveSpec(to);
+      anchor_used_ = keep;
+      if (!end || end->is_interval) return std::nullopt;
+      TimeValue e = end->value;
+      // 28일~3일: the end wrapped into the next month (or year).
+      if (e.time < from->value.time) {
+        if (to.month == kUnset && to.day != kUnset) {
+          e.time = AddMonths(e.time, 1);
+        } else if (to.year == kUnset && to.month != kUnset) {
+          e.time.year += 1;
+        } else if (e.grain >= Grain::kHour && to.day == kUnset) {
+          e.time = AddDays(e.time, 1);
+        } else {
+          return std::nullopt;
+        }
+      }
+      r.is_interval = true;
+      r.from = from->value;
+      r.to = e;
+      Remember(from->value);
+      return r;
+    }
+    r.is_interval = from->is_interval;
+    r.value = from->value;
+    r.from = from->from;
+    r.to = from->to;
+    if (p.spec.open > 0 && !r.is_interval) {
+      r.is_interval = true;
+      r.from = r.value;
+      r.to.reset();
+    } else if (p.spec.open < 0 && !r.is_interval) {
+      r.is_interval = true;
+      TimeValue before = r.value;
+      before.time = StepBack(before.time, before.grain);
+      r.to = before;
+      r.from.reset();
+    }
+    Remember(r.is_interval ? (r.from ? *r.from : *r.to) : r.value);
+    return r;
+  }
+
+ private:
+  struct Out {
+    bool is_interval = false;
+    TimeValue value;
+    std::optional<TimeValue> from, to;
+  };
+
+  static DateTime StepBack(const DateTime& t, Grain g) {
+    switch (g) {
+      case Grain::kYear:
+        return AddMonths(t, -12);
+      case Grain::kQuarter:
+        return AddMonths(t, -3);
+      case Grain::kMonth:
+        return AddMonths(t, -1);
+      case Grain::kWeek:
+        return AddDays(t, -7);
+      case Grain::kDay:
+        return AddDays(t, -1);
+      case Grain::kHour:
+        return FromSeconds(Seconds(t) - 3600);
+      case Grain::kMinute:
+        return FromSeconds(Seconds(t) - 60);
+      case Grain::kSecond:
+        return FromSeconds(Seconds(t) - 1);
+      default:
+        return t;
+    }
+  }
+
+  // The end of a range takes what it leaves out from the start: 11월 17~22일, 오후 5시~8시.
+  static void Inherit(const Spec& from, const TimeValue& v, Spec* to) {
+    const int first = to->first_rank;
+    if (first > kRankYear && to->year == kUnset && to->year_rel == kUnset) to->year = v.time.year;
+    to->year_short = to->year_short && first <= kRankYear;
+    if (first > kRankMonth && to->month == kUnset && to->month_rel == kUnset) {
+      to->month = v.time.month;
+    }
+    if (first > kRankWeekday && to->day == kUnset && to->day_rel == kUnset && to->weekday < 0 &&
+        v.grain >= Grain::kDay) {
+      to->day = v.time.day;
+    }
+    if (first >= kRankHour && to->pod == Pod::kNone && !to->hour_explicit_am &&
+        !to->hour_explicit_pm) {
+      to->pod = from.pod;
+      to->hour_explicit_am = from.hour_explicit_am;
+      to->hour_explicit_pm = from.hour_explicit_pm;
+      if (from.pod == Pod::kNone && from.hour != kUnset && v.time.hour >= 12 && to->hour < 12 &&
+          to->hour + 12 >= v.time.hour) {
+        to->hour_explicit_pm = true;
+      }
+    }
+  }
+
+  // The narrative anchor is used when the text has no reference, when the reference was itself
+  // taken from the text, or when the anchor is close (same or the few previous sentences).
+  bool AnchorUsable(const DayAnchor& a) const {
+    if (!a.set) return false;
+    return !ref_ || ref_inferred_ || sentence_ <= a.sentence + 3;
+  }
+
+  int FullYear(int yy) const {
+    const int base = ref_ ? ref_->year : (year_anchor_.set ? year_anchor_.year : 2025);
+    int y = 2000 + yy;
+    if (y > base + 10) y -= 100;
+    return y;
+  }
+
+  void Remember(const TimeValue& v) {
+    DayAnchor a;
+    a.set = true;
+    a.year = v.time.year;
+    a.sentence = sentence_;
+    if (v.grain >= Grain::kMonth && v.grain != Grain::kWeek) a.month = v.time.month;
+    if (v.grain >= Grain::kDay) {
+      a.month = v.time.month;
+      a.day = v.time.day;
+    }
+    if (v.grain == Grain::kDecade) return;
+    last_ = v;
+    last_sentence_ = sentence_;
+    year_anchor_ = a;
+    if (a.month) month_anchor_ = a;
+    if (a.day) day_anchor_ = a;
+  }
+
+  // Year (and month) for a partial date, with the direction the text or the options give.
+  // `cmp` compares the candidate with the reference inside that year.
+  std::optional<int> YearFor(int month, int day, int direction) {
+    if (direction == 0 && AnchorUsable(year_anchor_)) {
+      anchor_used_ = Anchor::kPreviousMention;
+      return year_anchor_.year;
+    }
+    if (!ref_) return std::nullopt;
+    anchor_used_ = Anchor::kDocument;
+    const int dir = direction != 0 ? direction : (prefer_future_ ? 1 : -1);
+    // 지난/오는 exclude the reference's own day or month, unless the reference was only inferred
+    // from the text: the writing came on or after it, so "지난 11월" may be that very month.
+    const bool strict = direction != 0 && !ref_inferred_;
+    int y = ref_->year;
+    const int rm = ref_->month, rd = ref_->day;
+    auto cmp = [&](int m, int d) {  // -1 before the reference, 0 same, 1 after
+      if (m != rm) return m < rm ? -1 : 1;
+      if (d == 0) return 0;
+      return d < rd ? -1 : (d == rd ? 0 : 1);
+    };
+    const int c = cmp(month, day);
+    if (dir < 0 && (c > 0 || (strict && c == 0))) --y;
+    if (dir > 0 && (c < 0 || (strict && c == 0))) ++y;
+    return y;
+  }
+
+  std::optional<std::pair<int, int>> MonthFor(int day, int direction) {
+    if (direction == 0 && AnchorUsable(month_anchor_)) {
+      anchor_used_ = Anchor::kPreviousMention;
+      return std::make_pair(month_anchor_.year, month_anchor_.month);
+    }
+    if (!ref_) {
+      return std::nullopt;
+    }
+    anchor_used_ = Anchor::kDocument;
+    const int dir = direction != 0 ? direction : (prefer_future_ ? 1 : -1);
+    // 지난/오는 exclude the reference's own day or month, unless the reference was only inferred
+    // from the text: the writing came on or after it, so "지난 11월" may be that very month.
+    const bool strict = direction != 0 && !ref_inferred_;
+    DateTime m = MakeDate(ref_->year, ref_->month, 1);
+    const int c = day < ref_->day ? -1 : (day == ref_->day ? 0 : 1);
+    if (dir < 0 && (c > 0 || (strict && c == 0))) m = AddMonths(m, -1);
+    if (dir > 0 && (c < 0 || (strict && c == 0))) m = AddMonths(m, 1);
+    return std::make_pair(m.year, m.month);
+  }
+
+  // The date a day-level relative word counts from.
+  std::optional<DateTime> BaseDay(bool from_anchor) {
+    if (from_anchor && AnchorUsable(day_anchor_)) {
+      anchor_used_ = Anchor::kPreviousMention;
+      return MakeDate(day_anchor_.year, day_anchor_.month, day_anchor_.day);
+    }
+    if (!ref_) {
+      if (day_anchor_.set) {
+        anchor_used_ = Anchor::kPreviousMention;
+        return MakeDate(day_anchor_.year, day_anchor_.month, day_anchor_.day);
+      }
+      return std::nullopt;
+    }
+    anchor_used_ = Anchor::kDocument;
+    return DateOnly(*ref_);
+  }
+
+  std::optional<Out> ResolveSpec(const Spec& s) {
+    if (s.shift != Shift::kNone) return ResolveShift(s);
+    if (s.now) {
+      // "now" is an instant only when the reference has a time of day.
+      if (!ref_has_time_) return std::nullopt;
+      anchor_used_ = Anchor::kDocument;
+      Out o;
+      o.value = Value(*ref_, Grain::kSecond);
+      return o;
+    }
+    std::optional<Out> date = ResolveDate(s);
+    if (!s.HasTime() && s.pod == Pod::kNone) return date;
+    return ResolveTime(s, date);
+  }
+
+  std::optional<int> ResolveYear(const Spec& s) {
+    if (s.year != kUnset) return s.year_short ? FullYear(s.year) : s.year;
+    if (s.year_rel != kUnset) {
+      if (s.year_from_anchor && year_anchor_.set) {
+        anchor_used_ = Anchor::kPreviousMention;
+        return year_anchor_.year + s.year_rel;
+      }
+      if (!ref_) return std::nullopt;
+      anchor_used_ = Anchor::kDocument;
+      return ref_->year + s.year_rel;
+    }
+    return std::nullopt;
+  }
+
+  static TimeValue Value(const DateTime& t, Grain g, const std::string& mod = "") {
+    TimeValue v;
+    v.time = t;
+    v.grain = g;
+    v.mod = mod;
+    return v;
+  }
+
+  std::optional<Out> ResolveDate(const Spec& s) {
+    Out o;
+    const bool has_year = s.year != kUnset || s.year_rel != kUnset;
+    if (s.decade != kUnset) {
+      int y = s.decade;
+      if (s.decade_short) y = FullYear(y);
+      o.value = Value(MakeDate(y, 1, 1), Grain::kDecade, s.mod);
+      return o;
+    }
+    // Relative weeks (지난주, 다음 주 화요일, 이번 주말).
+    if (s.week_rel != kUnset || (s.weekend && !has_year)) {
+      if (!ref_) return std::nullopt;
+      anchor_used_ = Anchor::kDocument;
+      DateTime monday = MondayOf(*ref_);
+      if (s.week_rel != kUnset) {
+        monday = AddDays(monday, 7 * static_cast<int64_t>(s.week_rel));
+      } else {
+        // 주말 alone: the weekend of the reference's week, or the one before it when the
+        // reference is earlier in the week and the past is preferred.
+        const int wd = Weekday(ref_->year, ref_->month, ref_->day);
+        if (!prefer_future_ && wd < 4) monday = AddDays(monday, -7);
+      }
+      if (s.weekend) {
+        DateTime fri = AddDays(monday, 4);
+        fri.hour = 18;
+        DateTime sun = AddDays(monday, 6);
+        sun.hour = 23;
+        o.is_interval = true;
+        o.from = Value(fri, Grain::kHour);
+        o.to = Value(sun, Grain::kHour);
+        return o;
+      }
+      if (s.weekday >= 0) {
+        o.value = Value(AddDays(monday, s.weekday), Grain::kDay);
+        return o;
+      }
+      o.value = Value(monday, Grain::kWeek);
+      return o;
+    }
+    // Relative days (오늘, 어제, 이날, 전날).
+    if (s.day_rel != kUnset) {
+      auto base = BaseDay(s.day_from_anchor);
+      if (!base) return std::nullopt;
+      o.value = Value(AddDays(*base, s.day_rel), Grain::kDay);
+      return o;
+    }
+    // Quarters and halves relative to the reference (다음 분기, 올 상반기 handled by year_rel).
+    if (s.quarter_rel != kUnset) {
+      if (!ref_) return std::nullopt;
+      anchor_used_ = Anchor::kDocument;
+      DateTime q = MakeDate(ref_->year, (ref_->month - 1) / 3 * 3 + 1, 1);
+      q = AddMonths(q, 3 * s.quarter_rel);
+      o.value = Value(q, Grain::kQuarter);
+      return o;
+    }
+    if (s.half_rel != kUnset) {
+      if (!ref_) return std::nullopt;
+      anchor_used_ = Anchor::kDocument;
+      DateTime h = MakeDate(ref_->year, ref_->month <= 6 ? 1 : 7, 1);
+      h = AddMonths(h, 6 * s.half_rel);
+      o.value = Value(h, Grain::kHalf);
+      return o;
+    }
+    // Month from a relative word.
+    int month = s.month;
+    std::optional<int> year = ResolveYear(s);
+    if (s.month_rel != kUnset) {
+      if (!ref_) return std::nullopt;
+      anchor_used_ = Anchor::kDocument;
+      const DateTime m = AddMonths(MakeDate(ref_->year, ref_->month, 1), s.month_rel);
+      month = m.month;
+      year = m.year;
+    }
+    if (has_year && !year) return std::nullopt;
+    if (year && s.quarter) {
+      o.value = Value(MakeDate(*year, 3 * (s.quarter - 1) + 1, 1), Grain::kQuarter, s.mod);
+      return o;
+    }
+    if (year && s.half) {
+      o.value = Value(MakeDate(*year, s.half == 1 ? 1 : 7, 1), Grain::kHalf, s.mod);
+      return o;
+    }
+    if (s.season >= 0) return ResolveSeason(s, year);
+    if (!year && month == kUnset && (s.quarter || s.half)) {
+      // 3분기, 하반기 alone: the current year of the narrative or the reference.
+      std::optional<int> y;
+      if (AnchorUsable(year_anchor_)) {
+        anchor_used_ = Anchor::kPreviousMention;
+        y = year_anchor_.year;
+      } else if (ref_) {
+        anchor_used_ = Anchor::kDocument;
+        y = ref_->year;
+      }
+      if (!y) return std::nullopt;
+      if (s.quarter) {
+        o.value = Value(MakeDate(*y, 3 * (s.quarter - 1) + 1, 1), Grain::kQuarter, s.mod);
+      } else {
+        o.value = Value(MakeDate(*y, s.half == 1 ? 1 : 7, 1), Grain::kHalf, s.mod);
+      }
+      return o;
+    }
+    if (month != kUnset) {
+      if (!year) {
+        year = YearFor(month, s.day != kUnset ? s.day : 0, s.direction);
+        if (!year) return std::nullopt;
+      }
+      if (s.weekday >= 0 && s.weekday_ordinal != 0) return NthWeekday(*year, month, s);
+      if (s.week_ordinal != 0) return NthWeek(*year, month, s.week_ordinal);
+      if (s.day != kUnset) {
+        if (!IsValidDate(*year, month, s.day)) return std::nullopt;
+        o.value = Value(MakeDate(*year, month, s.day), Grain::kDay, s.mod);
+        return o;
+      }
+      o.value = Value(MakeDate(*year, month, 1), Grain::kMonth, s.mod);
+      return o;
+    }
+    if (year) {
+      if (s.day != kUnset) return std::nullopt;  // "2023년 17일" is not a date
+      o.value = Value(MakeDate(*year, 1, 1), Grain::kYear, s.mod);
+      return o;
+    }
+    if (s.day != kUnset) {
+      auto ym = MonthFor(s.day, s.direction);
+      if (!ym) return std::nullopt;
+      if (!IsValidDate(ym->first, ym->second, s.day)) return std::nullopt;
+      o.value = Value(MakeDate(ym->first, ym->second, s.day), Grain::kDay, s.mod);
+      return o;
+    }
+    if (s.weekday >= 0) {
+      // A weekday alone: the nearest one before or after the reference.
+      std::optional<DateTime> base;
+      if (ref_) {
+        anchor_used_ = Anchor::kDocument;
+        base = DateOnly(*ref_);
+      } else if (day_anchor_.set) {
+        anchor_used_ = Anchor::kPreviousMention;
+        base = MakeDate(day_anchor_.year, day_anchor_.month, day_anchor_.day);
+      }
+      if (!base) return std::nullopt;
+      const int wd = Weekday(base->year, base->month, base->day);
+      const int dir = s.direction != 0 ? s.direction : (prefer_future_ ? 1 : -1);
+      int64_t delta;
+      if (dir > 0) {
+        delta = (s.weekday - wd + 7) % 7;
+        if (delta == 0) delta = 7;
+      } else {
+        delta = -((wd - s.weekday + 7) % 7);
+        if (delta == 0 && s.direction != 0) delta = -7;
+      }
+      o.value = Value(AddDays(*base, delta), Grain::kDay);
+      return o;
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Out> NthWeekday(int year, int month, const Spec& s) {
+    Out o;
+    if (s.weekday_ordinal > 0) {
+      const int first_wd = Weekday(year, month, 1);
+      const int day = 1 + (s.weekday - first_wd + 7) % 7 + 7 * (s.weekday_ordinal - 1);
+      if (!IsValidDate(year, month, day)) return std::nullopt;
+      o.value = Value(MakeDate(year, month, day), Grain::kDay);
+    } else {
+      const int last = DaysInMonth(year, month);
+      const int last_wd = Weekday(year, month, last);
+      const int day = last - (last_wd - s.weekday + 7) % 7;
+      o.value = Value(MakeDate(year, month, day), Grain::kDay);
+    }
+    return o;
+  }
+
+  // The weeks of a month are those whose seven days all fall in it.
+  std::optional<Out> NthWeek(int year, int month, int ordinal) {
+    Out o;
+    DateTime monday;
+    if (ordinal > 0) {
+      const int first_wd = Weekday(year, month, 1);
+      const int day = 1 + (7 - first_wd) % 7 + 7 * (ordinal - 1);
+      if (day + 6 > DaysInMonth(year, month)) return std::nullopt;
+      monday = MakeDate(year, month, day);
+    } else {
+      const int last = DaysInMonth(year, month);
+      const int last_wd = Weekday(year, month, last);
+      const int sunday = last - (last_wd + 1) % 7;
+      monday = MakeDate(year, month, sunday - 6);
+    }
+    o.value = Value(monday, Grain::kWeek);
+    return o;
+  }
+
+  // Astronomical seasons, as Duckling gives them: spring from the March equinox, summer from the
+  // June solstice, autumn from the September equinox, winter from the December solstice.
+  std::optional<Out> ResolveSeason(const Spec& s, std::optional<int> year) {
+    static constexpr int kStart[4][2] = {{3, 20}, {6, 21}, {9, 23}, {12, 21}};
+    static constexpr int kEnd[4][2] = {{6, 20}, {9, 23}, {12, 20}, {3, 20}};
+    int y;
+    if (year) {
+      y = *year;
+    } else {
+      if (!ref_) return std::nullopt;
+      anchor_used_ = Anchor::kDocument;
+      y = ref_->year;
+      // The winter that started last December is this winter.
+      if (s.season == 3 && ref_->month <= 3) y -= 1;
+      const DateTime start = MakeDate(y, kStart[s.season][0], kStart[s.season][1]);
+      DateTime end = MakeDate(y + (s.season == 3 ? 1 : 0), kEnd[s.season][0], kEnd[s.season][1]);
+      const DateTime r = DateOnly(*ref_);
+      if (s.direction < 0 && !(end < r)) y -= 1;
+      if (s.direction > 0 && !(r < start)) y += 1;
+    }
+    Out o;
+    o.is_interval = true;
+    o.from = Value(MakeDate(y, kStart[s.season][0], kStart[s.season][1]), Grain::kDay);
+    o.to = Value(MakeDate(y + (s.season == 3 ? 1 : 0), kEnd[s.season][0], kEnd[s.season][1]),
+                 Grain::kDay);
+    return o;
+  }
+
+  static int PodHour(Pod pod, int h) {
+    switch (pod) {
+      case Pod::kAm:
+      case Pod::kDawn:
+      case Pod::kMorning:
+        return h == 12 ? 0 : h;
+      case Pod::kPm:
+      case Pod::kEvening:
+      case Pod::kLunch:
+        return h < 12 ? h + 12 : h;
+      case Pod::kDaytime:
+        return (h <= 6) ? h + 12 : h;
+      case Pod::kNight:
+        return (h >= 6 && h < 12) ? h + 12 : (h == 12 ? 24 : h);
+      case Pod::kNone:
+        return h;
+    }
+    return h;
+  }
+
+  static std::pair<int, int> PodRange(Pod pod) {
+    switch (pod) {
+      case Pod::kAm:
+        return {0, 11};
+      case Pod::kPm:
+        return {12, 18};
+      case Pod::kDawn:
+        return {0, 5};
+      case Pod::kMorning:
+        return {4, 11};
+      case Pod::kDaytime:
+        return {12, 17};
+      case Pod::kLunch:
+        return {12, 13};
+      case Pod::kEvening:
+      case Pod::kNight:
+        return {18, 23};
+      case Pod::kNone:
+        return {0, 23};
+    }
+    return {0, 23};
+  }
+
+  std::optional<Out> ResolveTime(const Spec& s, const std::optional<Out>& date) {
+    // The day: the expression's own, the day last mentioned in the same sentence, or the
+    // reference's.
+    DateTime day;
+    bool own_day = false;
+    bool from_ref = false;
+    if (date) {
+      if (date->is_interval || date->value.grain < Grain::kDay) return date;
+      day = date->value.time;
+      own_day = true;
+    } else if (s.HasDatePart()) {
+      return std::nullopt;
+    } else if (day_anchor_.set && day_anchor_.sentence == sentence_) {
+      day = MakeDate(day_anchor_.year, day_anchor_.month, day_anchor_.day);
+      anchor_used_ = Anchor::kPreviousMention;
+    } else if (ref_) {
+      day = DateOnly(*ref_);
+      from_ref = true;
+      anchor_used_ = Anchor::kDocument;
+    } else {
+      return std::nullopt;
+    }
+    Out o;
+    if (!s.HasTime()) {
+      const auto [lo, hi] = PodRange(s.pod);
+      DateTime a = day, b = day;
+      a.hour = lo;
+      b.hour = hi;
+      o.is_interval = true;
+      o.from = Value(a, Grain::kHour);
+      o.to = Value(b, Grain::kHour);
+      return o;
+    }
+    int h = s.hour, m = s.minute == kUnset ? 0 : s.minute, sec = s.second == kUnset ? 0 : s.second;
+    if (s.minutes_before) {
+      int total = h * 60 - s.minutes_before;
+      if (total < 0) total += 24 * 60;
+      h = total / 60;
+      m = total % 60;
+    }
+    const Grain grain = s.second != kUnset   ? Grain::kSecond
+                        : s.minute != kUnset ? Grain::kMinute
+                                             : Grain::kHour;
+    Pod pod = s.pod;
+    if (s.hour_explicit_am) pod = Pod::kAm;
+    if (s.hour_explicit_pm) pod = Pod::kPm;
+    const bool ambiguous = pod == Pod::kNone && s.hour >= 1 && s.hour <= 12;
+    auto at = [&](const DateTime& d, int hour) {
+      DateTime t = AddDays(d, hour / 24);
+      t.hour = hour % 24;
+      t.minute = m;
+      t.second = sec;
+      return t;
+    };
+    DateTime t;
+    if (pod != Pod::kNone || !ambiguous) {
+      t = at(day, PodHour(pod, h));
+      if (from_ref && ref_has_time_) {
+        if (prefer_future_ && t < *ref_) t = AddDays(t, 1);
+        if (!prefer_future_ && *ref_ < t) t = AddDays(t, -1);
+      }
+    } else if (from_ref && ref_has_time_) {
+      // A 12-hour clock time without 오전/오후: the nearest such time after (or before) now.
+      std::vector<DateTime> cands;
+      for (int dd = -1; dd <= 1; ++dd) {
+        const DateTime d = AddDays(day, dd);
+        cands.push_back(at(d, h % 12));
+        cands.push_back(at(d, h % 12 + 12));
+      }
+      std::sort(cands.begin(), cands.end());
+      t = prefer_future_ ? cands.back() : cands.front();
+      for (const DateTime& c : cands) {
+        if (prefer_future_ && !(c < *ref_)) {
+          t = c;
+          break;
+        }
+        if (!prefer_future_ && !(*ref_ < c)) t = c;
+      }
+    } else {
+      // Without context, 1시..6시 are afternoon hours and 7시..11시 morning ones.
+      t = at(day, h <= 6 ? h + 12 : h);
+    }
+    (void)own_day;
+    o.value = Value(t, grain, s.mod);
+    return o;
+  }
+
+  std::optional<Out> ResolveShift(const Spec& s) {
+    Out o;
+    const Unit u = s.shift_unit;
+    const int64_t n = s.shift_amount;
+    if (s.shift == Shift::kLastN || s.shift == Shift::kNextN) {
+      if (!ref_) return std::nullopt;
+      if (u < Unit::kDay && !ref_has_time_) return std::nullopt;
+      anchor_used_ = Anchor::kDocument;
+      const DateTime cur = Truncate(*ref_, u);
+      DateTime a, b;
+      if (s.shift == Shift::kLastN) {
+        a = AddUnits(cur, u, -n);
+        b = AddUnits(cur, u, -1);
+      } else {
+        a = AddUnits(cur, u, 1);
+        b = AddUnits(cur, u, n);
+      }
+      o.is_interval = true;
+      o.from = Value(a, UnitGrain(u));
+      o.to = Value(b, UnitGrain(u));
+      return o;
+    }
+    // 만에, 후, 뒤 count from the last mentioned day when there is one nearby; 전 and the
+    // within forms from the document's time.
+    DateTime base;
+    bool precise = false;
+    const bool narrative = s.shift == Shift::kSince || s.shift == Shift::kLater;
+    const bool near = last_ && (s.shift == Shift::kSince ? sentence_ == last_sentence_
+                                                         : sentence_ <= last_sentence_ + 1);
+    if (s.shift == Shift::kSince && !near) {
+      // "75년 만에" with nothing to count from is a length of time, not a date.
+      return std::nullopt;
+    }
+    if (narrative && near && last_->grain >= Grain::kYear && last_->grain != Grain::kWeek) {
+      // "19일 개봉해 나흘 만에" is the 23rd; "2017년 이후 5년 만" is 2022, to the year.
+      if (u < Unit::kDay && last_->grain < Grain::kHour) return std::nullopt;
+      anchor_used_ = Anchor::kPreviousMention;
+      Grain g = UnitGrain(u);
+      if (g == Grain::kWeek) g = Grain::kDay;
+      if (last_->grain < g) g = last_->grain;
+      if (g == Grain::kHalf || g == Grain::kQuarter) g = Grain::kMonth;
+      o.value = Value(AddUnits(last_->time, u, s.shift_amount), g, s.mod);
+      return o;
+    } else if (ref_) {
+      base = *ref_;
+      precise = ref_has_time_;
+      anchor_used_ = Anchor::kDocument;
+    } else if (day_anchor_.set) {
+      base = MakeDate(day_anchor_.year, day_anchor_.month, day_anchor_.day);
+      anchor_used_ = Anchor::kPreviousMention;
+    } else {
+      return std::nullopt;
+    }
+    if (u < Unit::kDay && !precise) return std::nullopt;
+    const int64_t signed_n = s.shift == Shift::kAgo ? -n : n;
+    const DateTime t = AddUnits(base, u, signed_n);
+    Grain g = precise ? FinerGrain(u) : UnitGrain(u);
+    if (!precise && g == Grain::kWeek) g = Grain::kDay;
+    switch (s.shift) {
+      case Shift::kAfterOpen:
+        o.is_interval = true;
+        o.from = Value(t, g);
+        return o;
+      case Shift::kWithinInterval: {
+        o.is_interval = true;
+        o.from = Value(base, precise ? Grain::kSecond : Grain::kDay);
+        o.to = Value(t, g);
+        return o;
+      }
+      default:
+        o.value = Value(t, g, s.mod);
+        return o;
+    }
+  }
+
+  std::optional<DateTime> ref_;
+  bool ref_inferred_ = false;
+  bool prefer_future_ = false;
+  bool ref_has_time_ = false;
+  uint32_t sentence_ = 0;
+  Anchor anchor_used_ = Anchor::kAbsolute;
+  DayAnchor year_anchor_, month_anchor_, day_anchor_;
+  std::optional<TimeValue> last_;  // the last date resolved, at its own grain
+  uint32_t last_sentence_ = 0;
+};
+
+}  // namespace
+
+struct DateExtractor::Impl {
+  DateOptions options;
+  std::vector<Holiday> holidays;
+};
+
+Result<DateExtractor> DateExtractor::Create(const DictionarySet& dictionaries,
+                                            DateOptions options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  // Holidays on a fixed solar date: dictionaries/date_words.tsv (word, month, day). Optional: the
+  // grammar works without it.
+  if (const TsvTable* table = dictionaries.Find("date_words")) {
+    SAGEON_RETURN_IF_ERROR(table->RequireColumns({"word", "month", "day"}));
+    for (const TsvTable::Row& row : table->rows()) {
+      Holiday h;
+      h.word = ToU32(table->Cell(row, "word"));
+      const std::string month(table->Cell(row, "month"));
+      const std::string day(table->Cell(row, "day"));
+      h.month = std::atoi(month.c_str());
+      h.day = std::atoi(day.c_str());
+      if (h.word.empty() || !IsValidDate(2000, h.month, h.day)) {
+        return DataError(table->source() + ":" + std::to_string(row.line) +
+                         ": expected a word and a valid month and day");
+      }
+      impl->holidays.push_back(std::move(h));
+    }
+  }
+  return DateExtractor(std::move(impl));
+}
+
+DateExtractor::DateExtractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+DateExtractor::DateExtractor(DateExtractor&&) noexcept = default;
+DateExtractor& DateExtractor::operator=(DateExtractor&&) noexcept = default;
+DateExtractor::~DateExtractor() = default;
+
+void DateExtractor::Extract(Document* doc) const {
+  doc->dates.clear();
+  const std::string& text = doc->text;
+  std::u32string cps;
+  std::vector<uint32_t> offsets;  // byte offset of each code point, plus the end
+  cps.reserve(text.size());
+  offsets.reserve(text.size() + 1);
+  for (size_t pos = 0; pos < text.size();) {
+    offsets.push_back(static_cast<uint32_t>(pos));
+    cps.push_back(utf8::Next(text, &pos));
+  }
+  offsets.push_back(static_cast<uint32_t>(text.size()));
+
+  Parser parser(cps, impl_->holidays);
+  std::vector<Parsed> found;
+  for (size_t i = 0; i < cps.size();) {
+    if (auto p = parser.ParseAt(i)) {
+      found.push_back(*p);
+      i = p->end;
+    } else {
+      ++i;
+    }
+  }
+
+  auto sentence_of = [&](uint32_t byte) -> uint32_t {
+    const auto& ss = doc->sentences;
+    auto it = std::upper_bound(ss.begin(), ss.end(), byte,
+                               [](uint32_t b, const Sentence& s) { return b < s.span.begin; });
+    if (it == ss.begin()) return 0;
+    return static_cast<uint32_t>(it - ss.begin() - 1);
+  };
+
+  // Without a reference, the latest full date the text states stands for it.
+  if (!doc->reference) {
+    std::optional<DateTime> latest;
+    for (const Parsed& p : found) {
+      // A blog's list of other posts or its comments carry later dates than the post itself.
+      const uint32_t si = sentence_of(offsets[p.begin]);
+      if (si < doc->sentences.size() && doc->sentences[si].is_boilerplate) continue;
+      const Spec& s = p.spec;
+      if (s.shift != Shift::kNone || s.year == kUnset || s.year_short || s.month == kUnset ||
+          s.day == kUnset || !IsValidDate(s.year, s.month, s.day)) {
+        continue;
+      }
+      DateTime t = MakeDate(s.year, s.month, s.day);
+      if (p.is_range && p.to.day != kUnset) {
+        const int y = p.to.year != kUnset && !p.to.year_short ? p.to.year : s.year;
+        const int m = p.to.month != kUnset ? p.to.month : s.month;
+        if (IsValidDate(y, m, p.to.day) && t < MakeDate(y, m, p.to.day))
+          t = MakeDate(y, m, p.to.day);
+      }
+      if (!latest || *latest < t) latest = t;
+    }
+    if (latest) {
+      doc->reference = latest;
+      doc->reference_inferred = true;
+    }
+  }
+
+  Resolver resolver(doc->reference, doc->reference_inferred, impl_->options.prefer_future);
+  for (const Parsed& p : found) {
+    const uint32_t begin = offsets[p.begin];
+    const uint32_t sentence = sentence_of(begin);
+    auto r = resolver.Resolve(p, sentence);
+    if (!r) continue;
+    TemporalExpression e;
+    e.span = Span{begin, offsets[p.end]};
+    e.is_interval = r->is_interval;
+    e.value = r->value;
+    e.from = r->from;
+    e.to = r->to;
+    e.anchor = r->anchor;
+    e.sentence = sentence;
+    const TimeValue& probe = r->is_interval ? (r->from ? *r->from : *r->to) : r->value;
+    e.is_time = probe.grain >= Grain::kHour;
+    if (r->is_interval && !r->from && !r->to) continue;
+    doc->dates.push_back(std::move(e));
+  }
+}
+
+}  // namespace sageon
