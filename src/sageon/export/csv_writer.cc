@@ -1,1 +1,159 @@
-// being written
+// The CSV files of a run: events.csv and entities.csv for people who read them in a spreadsheet,
+// nodes.csv and edges.csv in the layout Gephi's spreadsheet import expects.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "sageon/export/exporters.h"
+
+namespace sageon {
+
+namespace {
+
+std::string Join(const auto& values, std::string_view separator) {
+  std::string out;
+  for (const auto& v : values) {
+    if (!out.empty()) out += separator;
+    out += v;
+  }
+  return out;
+}
+
+// Cells go through XmlSafe too: a control character or a stray byte from a broken input has no
+// place in a file that spreadsheets and Gephi open as UTF-8.
+void Row(std::string* out, std::initializer_list<std::string_view> cells) {
+  bool first = true;
+  for (std::string_view cell : cells) {
+    if (!first) out->push_back(',');
+    first = false;
+    out->append(CsvCell(XmlSafe(cell)));
+  }
+  out->push_back('\n');
+}
+
+std::string_view KindOf(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson:
+      return "person";
+    case EntityType::kOrg:
+      return "org";
+    case EntityType::kLoc:
+      return "loc";
+    case EntityType::kProduct:
+      return "product";
+    case EntityType::kEvent:
+      return "event";
+  }
+  return "person";
+}
+
+int RoleOrder(Role role) { return static_cast<int>(role); }
+
+// Whole weights print as integers ("3"), others with enough digits to read back.
+std::string FormatWeight(double weight) {
+  if (std::isfinite(weight) && weight == std::floor(weight) && std::fabs(weight) < 1e15) {
+    return std::to_string(static_cast<long long>(weight));
+  }
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.17g", weight);
+  return buffer;
+}
+
+// "샘 알트먼 (patient); 오픈AI (agent)": agents first, then by name, so a reader sees who acted.
+std::string ActorsCell(const EventGraph& graph, const GraphEvent& event) {
+  struct Item {
+    Role role;
+    std::string name;
+    std::string id;
+  };
+  std::vector<Item> items;
+  for (const GraphEventActor& a : event.actors) {
+    const GraphEntity* e = graph.FindEntity(a.entity_id);
+    items.push_back(Item{a.role, e != nullptr ? e->name : a.entity_id, a.entity_id});
+  }
+  std::sort(items.begin(), items.end(), [](const Item& x, const Item& y) {
+    if (x.role != y.role) return RoleOrder(x.role) < RoleOrder(y.role);
+    return x.name != y.name ? x.name < y.name : x.id < y.id;
+  });
+  std::string out;
+  for (const Item& item : items) {
+    if (!out.empty()) out += "; ";
+    out += item.name + " (" + std::string(RoleName(item.role)) + ")";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string CsvCell(std::string_view value) {
+  if (value.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(value);
+  std::string out;
+  out.reserve(value.size() + 2);
+  out.push_back('"');
+  for (const char c : value) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+std::string RenderEventsCsv(const EventGraph& graph) {
+  std::string out;
+  Row(&out,
+      {"date", "end_date", "grain", "type", "trigger", "actors", "doc", "sentence", "sources"});
+  for (const GraphEvent* e : graph.Events()) {
+    std::string date, end_date;
+    std::string_view grain;
+    if (!e->is_interval) {
+      date = e->value.Iso();
+      grain = GrainName(e->value.grain);
+    } else {
+      date = e->from ? e->from->Iso() : "..";
+      end_date = e->to ? e->to->Iso() : "..";
+      grain = GrainName(e->from ? e->from->grain : e->to ? e->to->grain : e->value.grain);
+    }
+    Row(&out, {date, end_date, grain, e->type, e->trigger, ActorsCell(graph, *e), e->first_document,
+               e->sentence, Join(e->documents, "; ")});
+  }
+  return out;
+}
+
+std::string RenderEntitiesCsv(const EventGraph& graph) {
+  std::string out;
+  Row(&out, {"id", "type", "name", "aliases", "mentions", "documents"});
+  for (const GraphEntity* e : graph.Entities()) {
+    // Aliases are separated by '|' as in a gazetteer, so the file can be edited into one.
+    Row(&out, {e->id, EntityTypeName(e->type), e->name, Join(e->aliases, "|"),
+               std::to_string(e->mention_count), Join(e->documents, "; ")});
+  }
+  return out;
+}
+
+std::string RenderNodesCsv(const EventGraph& graph) {
+  std::string out;
+  Row(&out, {"Id", "Label", "Type", "Kind", "Date", "Start", "End", "Documents"});
+  for (const GraphEntity* e : graph.Actors()) {
+    Row(&out, {e->id, e->name, EntityTypeName(e->type), KindOf(e->type), "", "", "",
+               std::to_string(e->documents.size())});
+  }
+  for (const GraphEvent* e : graph.Events()) {
+    Row(&out, {e->id, e->trigger + " " + e->DateLabel(), e->type, "event", e->DateLabel(),
+               e->StartIso(), e->EndIso(), std::to_string(e->documents.size())});
+  }
+  return out;
+}
+
+std::string RenderEdgesCsv(const EventGraph& graph) {
+  std::string out;
+  Row(&out, {"Source", "Target", "Type", "Weight", "Label"});
+  for (const GraphEdge& edge : graph.Edges()) {
+    Row(&out, {edge.source, edge.target, edge.directed ? "Directed" : "Undirected",
+               FormatWeight(edge.weight), edge.label});
+  }
+  return out;
+}
+
+}  // namespace sageon

@@ -1,1 +1,300 @@
-// being written
+#include "sageon/graph/event_graph.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <tuple>
+#include <utility>
+
+#include "sageon/base/utf8.h"
+
+namespace sageon {
+
+namespace {
+
+// FNV-1a, 64 bits: stable across platforms and runs, unlike std::hash, so an event keeps its id
+// from one run to the next and two runs over the same posts can be diffed.
+uint64_t Fnv1a64(std::string_view data) {
+  uint64_t hash = 14695981039346656037ULL;
+  for (const char c : data) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+std::string Hex64(uint64_t value) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    out[static_cast<size_t>(i)] = kDigits[value & 0xF];
+    value >>= 4;
+  }
+  return out;
+}
+
+bool IsActorType(EntityType type) {
+  return type == EntityType::kPerson || type == EntityType::kOrg || type == EntityType::kProduct;
+}
+
+// The more specific role wins when one actor is told with two roles.
+int RolePriority(Role role) {
+  switch (role) {
+    case Role::kAgent:
+      return 0;
+    case Role::kPatient:
+      return 1;
+    case Role::kRecipient:
+      return 2;
+    case Role::kRoleTaken:
+      return 3;
+    case Role::kCoActor:
+      return 4;
+    case Role::kParticipant:
+      return 5;
+  }
+  return 5;
+}
+
+// The first and last day a time value covers.
+std::pair<DateTime, DateTime> DayBounds(const TimeValue& v) {
+  const DateTime& t = v.time;
+  auto day = [](int y, int m, int d) {
+    DateTime out;
+    out.year = y;
+    out.month = m;
+    out.day = d;
+    return out;
+  };
+  auto last_of = [&](int y, int m) { return day(y, m, DaysInMonth(y, m)); };
+  switch (v.grain) {
+    case Grain::kDecade: {
+      const int start = t.year - ((t.year % 10) + 10) % 10;
+      return {day(start, 1, 1), day(start + 9, 12, 31)};
+    }
+    case Grain::kYear:
+      return {day(t.year, 1, 1), day(t.year, 12, 31)};
+    case Grain::kHalf: {
+      const int first = t.month <= 6 ? 1 : 7;
+      return {day(t.year, first, 1), last_of(t.year, first + 5)};
+    }
+    case Grain::kQuarter: {
+      const int first = (t.month - 1) / 3 * 3 + 1;
+      return {day(t.year, first, 1), last_of(t.year, first + 2)};
+    }
+    case Grain::kMonth:
+      return {day(t.year, t.month, 1), last_of(t.year, t.month)};
+    case Grain::kWeek: {
+      const DateTime monday =
+          AddDays(day(t.year, t.month, t.day), -Weekday(t.year, t.month, t.day));
+      return {monday, AddDays(monday, 6)};
+    }
+    case Grain::kDay:
+    case Grain::kHour:
+    case Grain::kMinute:
+    case Grain::kSecond:
+      break;
+  }
+  return {day(t.year, t.month, t.day), day(t.year, t.month, t.day)};
+}
+
+std::string DayIso(const DateTime& t) { return FormatIso(t, Grain::kDay); }
+
+// The sentence as one line: newlines and runs of spaces become one space.
+std::string OneLine(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t start = pos;
+    const char32_t c = utf8::Next(text, &pos);
+    if (utf8::IsSpace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.append(text.substr(start, pos - start));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string GraphEvent::StartIso() const {
+  if (!is_interval) return DayIso(DayBounds(value).first);
+  if (from) return DayIso(DayBounds(*from).first);
+  if (to) return DayIso(DayBounds(*to).first);
+  return DayIso(DayBounds(value).first);
+}
+
+std::string GraphEvent::EndIso() const {
+  if (!is_interval) return DayIso(DayBounds(value).second);
+  if (to) return DayIso(DayBounds(*to).second);
+  if (from) return DayIso(DayBounds(*from).second);
+  return DayIso(DayBounds(value).second);
+}
+
+std::string GraphEvent::DateLabel() const {
+  if (!is_interval) return value.Iso();
+  // ISO 8601-2 writes an open end as "..".
+  return (from ? from->Iso() : std::string("..")) + "/" + (to ? to->Iso() : std::string(".."));
+}
+
+void EventGraph::AddDocument(const Document& doc) {
+  for (const Entity& e : doc.entities) {
+    if (e.id.empty()) continue;
+    auto [it, inserted] = entities_.try_emplace(e.id);
+    GraphEntity& g = it->second;
+    if (inserted) {
+      g.id = e.id;
+      g.type = e.type;
+      g.name = e.name;
+    } else {
+      // The canonical name comes from the smallest document id (then the smallest name), so the
+      // order documents arrive in does not change it.
+      const std::string& first = *g.documents.begin();
+      if (doc.id < first || (doc.id == first && e.name < g.name)) {
+        g.aliases.insert(g.name);
+        g.name = e.name;
+      }
+    }
+    if (!e.name.empty()) g.aliases.insert(e.name);
+    for (const std::string& alias : e.aliases) {
+      if (!alias.empty()) g.aliases.insert(alias);
+    }
+    g.aliases.erase(g.name);
+    g.mention_count += e.mention_count;
+    g.documents.insert(doc.id);
+  }
+
+  for (const Event& e : doc.events) {
+    if (e.date >= doc.dates.size()) continue;
+    std::map<std::string, Role> roles;
+    for (const EventActor& a : e.actors) {
+      if (a.entity >= doc.entities.size() || doc.entities[a.entity].id.empty()) continue;
+      auto [it, inserted] = roles.emplace(doc.entities[a.entity].id, a.role);
+      if (!inserted && RolePriority(a.role) < RolePriority(it->second)) it->second = a.role;
+    }
+    if (roles.empty()) continue;
+
+    const TemporalExpression& date = doc.dates[e.date];
+    GraphEvent candidate;
+    candidate.type = e.type;
+    candidate.trigger = e.trigger_lemma;
+    candidate.is_interval = date.is_interval;
+    candidate.value = date.value;
+    candidate.from = date.from;
+    candidate.to = date.to;
+    for (const auto& [id, role] : roles) candidate.actors.push_back(GraphEventActor{id, role});
+    // The identity of an event: what happened, when, and to whom; not the words used for it.
+    std::string key = e.type;
+    key += '\x1f';
+    key += candidate.DateLabel();
+    for (const auto& [id, role] : roles) {
+      key += '\x1f';
+      key += id;
+    }
+    candidate.id = "event:" + Hex64(Fnv1a64(key));
+    if (e.sentence < doc.sentences.size()) {
+      candidate.sentence = OneLine(doc.Text(doc.sentences[e.sentence].span));
+    }
+    candidate.first_document = doc.id;
+
+    auto [it, inserted] = events_.try_emplace(candidate.id);
+    GraphEvent& g = it->second;
+    if (inserted) {
+      g = std::move(candidate);
+      g.documents.insert(doc.id);
+      continue;
+    }
+    g.documents.insert(doc.id);
+    // Roles merge by priority, which does not depend on the order either.
+    for (const GraphEventActor& a : candidate.actors) {
+      auto same = std::find_if(g.actors.begin(), g.actors.end(), [&](const GraphEventActor& b) {
+        return b.entity_id == a.entity_id;
+      });
+      if (same != g.actors.end() && RolePriority(a.role) < RolePriority(same->role)) {
+        same->role = a.role;
+      }
+    }
+    if (doc.id < g.first_document) {
+      g.first_document = doc.id;
+      g.sentence = std::move(candidate.sentence);
+      g.trigger = std::move(candidate.trigger);
+      g.value = candidate.value;
+      g.from = candidate.from;
+      g.to = candidate.to;
+    }
+  }
+}
+
+std::vector<const GraphEntity*> EventGraph::Entities() const {
+  std::vector<const GraphEntity*> out;
+  out.reserve(entities_.size());
+  for (const auto& [id, entity] : entities_) out.push_back(&entity);
+  return out;
+}
+
+std::vector<const GraphEvent*> EventGraph::Events() const {
+  std::vector<std::pair<std::string, const GraphEvent*>> keyed;
+  keyed.reserve(events_.size());
+  for (const auto& [id, event] : events_) keyed.emplace_back(event.StartIso(), &event);
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
+  });
+  std::vector<const GraphEvent*> out;
+  out.reserve(keyed.size());
+  for (const auto& [start, event] : keyed) out.push_back(event);
+  return out;
+}
+
+std::vector<const GraphEntity*> EventGraph::Actors() const {
+  std::set<std::string> in_events;
+  for (const auto& [id, event] : events_) {
+    for (const GraphEventActor& a : event.actors) in_events.insert(a.entity_id);
+  }
+  std::vector<const GraphEntity*> out;
+  for (const auto& [id, entity] : entities_) {
+    if (IsActorType(entity.type) && in_events.contains(id)) out.push_back(&entity);
+  }
+  return out;
+}
+
+std::vector<GraphEdge> EventGraph::Edges() const {
+  auto is_actor = [&](const std::string& id) {
+    const GraphEntity* e = FindEntity(id);
+    return e != nullptr && IsActorType(e->type);
+  };
+  std::vector<GraphEdge> roles;
+  std::map<std::pair<std::string, std::string>, int> shared;
+  for (const auto& [id, event] : events_) {
+    std::vector<std::string> ids;
+    for (const GraphEventActor& a : event.actors) {
+      if (!is_actor(a.entity_id)) continue;
+      roles.push_back(GraphEdge{a.entity_id, event.id, true, std::string(RoleName(a.role)), 1});
+      ids.push_back(a.entity_id);
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (size_t i = 0; i < ids.size(); ++i) {
+      for (size_t j = i + 1; j < ids.size(); ++j) ++shared[{ids[i], ids[j]}];
+    }
+  }
+  std::sort(roles.begin(), roles.end(), [](const GraphEdge& a, const GraphEdge& b) {
+    return std::tie(a.source, a.target, a.label) < std::tie(b.source, b.target, b.label);
+  });
+  std::vector<GraphEdge> out = std::move(roles);
+  for (const auto& [pair, count] : shared) {
+    out.push_back(
+        GraphEdge{pair.first, pair.second, false, "shares events", static_cast<double>(count)});
+  }
+  return out;
+}
+
+const GraphEntity* EventGraph::FindEntity(const std::string& id) const {
+  auto it = entities_.find(id);
+  return it == entities_.end() ? nullptr : &it->second;
+}
+
+}  // namespace sageon
