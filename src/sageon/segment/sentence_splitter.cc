@@ -1,1 +1,905 @@
-// being written
+#include "sageon/segment/sentence_splitter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "sageon/base/utf8.h"
+
+namespace sageon {
+
+namespace {
+
+// A bracket or quote pair longer than this (in code points) is taken as unbalanced: a stray '('
+// must not glue the rest of a post into one sentence.
+constexpr size_t kMaxPairLength = 600;
+// Lines shorter than this that end without a final ending or punctuation are headings.
+constexpr size_t kHeadingMaxChars = 40;
+
+// ---------------------------------------------------------------- characters
+
+bool IsSpaceCp(char32_t c) {
+  if (c < 0x80) return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+  return !utf8::IsHangulSyllable(c) && utf8::IsSpace(c);
+}
+
+// Compatibility jamo used alone as laughter or tears: ㅋㅋ, ㅎㅎ, ㅠㅠ, ㅜㅜ.
+bool IsEmoticonJamo(char32_t c) {
+  return c == U'ㅋ' || c == U'ㅎ' || c == U'ㅠ' || c == U'ㅜ' || c == U'ㅡ' || c == U'ㄷ';
+}
+
+bool IsTerminator(char32_t c) {
+  return c == '.' || c == '?' || c == '!' || c == U'…' || c == U'？' || c == U'！' || c == U'。' ||
+         c == U'‼' || c == U'⁉';
+}
+
+// Symbols, emoji and modifiers: they decorate the end of a sentence, never start one.
+bool IsDecoration(char32_t c) {
+  if (utf8::IsHangulSyllable(c)) return false;
+  if (c == '~' || c == '^' || c == U'～' || c == ';' || IsEmoticonJamo(c)) return true;
+  if (c == 0xFE0F || c == 0x200D || (c >= 0x1F3FB && c <= 0x1F3FF)) return true;
+  const int8_t type = u_charType(static_cast<UChar32>(c));
+  return type == U_OTHER_SYMBOL || type == U_MODIFIER_SYMBOL || type == U_MATH_SYMBOL ||
+         type == U_NON_SPACING_MARK;
+}
+
+// Characters that make up emoticons: ㅋㅋ, ㅠㅠ, ^^, ~, ♡, emoji.
+bool IsEmoticonChar(char32_t c) {
+  return IsEmoticonJamo(c) || c == '^' || c == '~' || c == U'～' || c == ';' || c == 0xFE0F ||
+         c == 0x200D || c >= 0x1F000 || (c >= 0x2600 && c <= 0x27BF);
+}
+
+// Syllables repeated as written laughter: 하하하, 호호, 히히, 크크, 흐흐, 헤헤.
+bool IsLaughSyllable(char32_t c) {
+  return c == U'하' || c == U'호' || c == U'히' || c == U'크' || c == U'흐' || c == U'헤' ||
+         c == U'키' || c == U'ㅋ' || c == U'ㅎ';
+}
+
+bool IsClosingQuote(char32_t c) {
+  return c == '"' || c == '\'' || c == U'”' || c == U'’' || c == U'」' || c == U'』' ||
+         c == U'》' || c == U'〉' || c == '>';
+}
+
+bool IsLetterOrDigit(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) != 0; }
+
+// The jongseong index (1..27) of a compatibility consonant jamo used as the first character of a
+// final form ("ㅂ니다"), or 0.
+int JongseongOf(char32_t jamo) {
+  static constexpr char32_t kFinals[] = {U'ㄱ', U'ㄲ', U'ㄳ', U'ㄴ', U'ㄵ', U'ㄶ', U'ㄷ',
+                                         U'ㄹ', U'ㄺ', U'ㄻ', U'ㄼ', U'ㄽ', U'ㄾ', U'ㄿ',
+                                         U'ㅀ', U'ㅁ', U'ㅂ', U'ㅄ', U'ㅅ', U'ㅆ', U'ㅇ',
+                                         U'ㅈ', U'ㅊ', U'ㅋ', U'ㅌ', U'ㅍ', U'ㅎ'};
+  for (int k = 0; k < 27; ++k) {
+    if (kFinals[k] == jamo) return k + 1;
+  }
+  return 0;
+}
+
+std::u32string Decode(std::string_view s) {
+  std::u32string out;
+  size_t pos = 0;
+  while (pos < s.size()) out.push_back(utf8::Next(s, &pos));
+  return out;
+}
+
+bool EndsWith(std::u32string_view s, std::u32string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// A form of sentence_endings.tsv: the text after an optional leading final-consonant jamo.
+struct EndingForm {
+  std::u32string rest;
+  int jongseong = 0;  // the final consonant the syllable before `rest` must have, 0 for any
+};
+
+struct WordForm {
+  std::u32string text;
+  bool prefix = false;  // "싶*": any word starting with the text
+};
+
+struct BoilerplateCue {
+  std::string cue;
+  enum class Scope { kButton, kLine, kSection };
+  Scope scope = Scope::kLine;
+  size_t max_chars = 0;
+};
+
+// The lexicons of the rules, read once in Create().
+struct Lexicon {
+  // Keyed by their last code point: a word is checked only against the forms it can end in.
+  std::unordered_map<char32_t, std::vector<EndingForm>> finals;
+  std::unordered_map<char32_t, std::vector<std::u32string>> not_finals;
+  std::vector<WordForm> quotatives;
+  std::vector<WordForm> continuations;
+  std::vector<std::u32string> hanging;
+  std::unordered_set<std::string> abbreviations;
+  std::vector<BoilerplateCue> boilerplate;
+
+  bool IsFinalCore(std::u32string_view core) const;
+  static bool MatchesWord(const std::vector<WordForm>& forms, std::u32string_view word);
+};
+
+}  // namespace
+
+namespace {
+
+// ---------------------------------------------------------------- the working state of one Split
+
+struct Pair {
+  size_t open;
+  size_t close;
+};
+
+class Splitter {
+ public:
+  Splitter(const Lexicon& impl, const icu::BreakIterator& prototype, std::string_view text)
+      : impl_(impl), prototype_(prototype), text_(text) {
+    size_t pos = 0;
+    while (pos < text.size()) {
+      offset_.push_back(static_cast<uint32_t>(pos));
+      cps_.push_back(utf8::Next(text, &pos));
+    }
+    offset_.push_back(static_cast<uint32_t>(text.size()));
+    n_ = cps_.size();
+  }
+
+  std::vector<Sentence> Run();
+
+ private:
+  void FindPairs();
+  void ProtectUrls();
+  void AddIcuCandidates();
+  void AddWordCandidates();
+  void AddCandidate(size_t boundary, bool punctuated);
+  bool Keep(size_t left, size_t right, bool punctuated) const;
+  std::vector<Span> Pieces() const;
+  void MarkLines(std::vector<Sentence>* sentences) const;
+
+  // Word helpers: [begin, end) of the non-space run containing or starting at `k`.
+  size_t WordEnd(size_t k) const {
+    while (k < n_ && !IsSpaceCp(cps_[k])) ++k;
+    return k;
+  }
+  size_t WordBegin(size_t k) const {  // k is inside a word
+    while (k > 0 && !IsSpaceCp(cps_[k - 1])) --k;
+    return k;
+  }
+  std::u32string_view View(size_t b, size_t e) const {
+    return std::u32string_view(cps_).substr(b, e - b);
+  }
+  // The word without the punctuation, emoticons and decorations that trail it.
+  std::u32string_view Core(size_t b, size_t e) const {
+    while (e > b) {
+      const char32_t c = cps_[e - 1];
+      if (IsTerminator(c) || IsDecoration(c) || c == ',' || IsClosingQuote(c)) {
+        --e;
+        continue;
+      }
+      // A parenthesis glued to the word: "없잖아요(강한부정)" ends in 없잖아요.
+      const auto open = open_of_.find(e - 1);
+      if ((c == ')' || c == U'）') && open != open_of_.end() && open->second > b) {
+        e = open->second;
+        continue;
+      }
+      break;
+    }
+    return View(b, e);
+  }
+  bool IsEmoticonWord(size_t b, size_t e) const;
+  bool EndsWithEmoticon(size_t b, size_t e) const;
+  bool IsMarkerPiece(size_t b, size_t e) const;
+  bool IsDateOnly(size_t b, size_t e) const;
+  bool HasLetters(size_t b, size_t e) const {
+    for (size_t k = b; k < e; ++k) {
+      if (IsLetterOrDigit(cps_[k]) && !IsEmoticonJamo(cps_[k])) return true;
+    }
+    return false;
+  }
+  bool NewlineBetween(size_t a, size_t b) const {
+    for (size_t k = a; k < b; ++k) {
+      if (cps_[k] == '\n') return true;
+    }
+    return false;
+  }
+
+  const Lexicon& impl_;
+  const icu::BreakIterator& prototype_;
+  std::string_view text_;
+  std::u32string cps_;
+  std::vector<uint32_t> offset_;  // code point index -> byte offset, n_ + 1 entries
+  size_t n_ = 0;
+  std::vector<Pair> pairs_;
+  std::vector<int> inside_;            // inside_[k] > 0: the gap after code point k is in a pair
+  std::vector<size_t> pair_close_;     // for an opening code point, the index of its close, else 0
+  std::map<size_t, size_t> open_of_;   // closing code point -> its opening one
+  std::vector<bool> is_close_;         // the code point closes a pair
+  std::map<size_t, bool> candidates_;  // right (next sentence start) -> punctuated
+  std::set<size_t> boundaries_;
+};
+
+bool Lexicon::IsFinalCore(std::u32string_view core) const {
+  if (core.size() < 2 || !utf8::IsHangulSyllable(core.back())) return false;
+  const auto forms = finals.find(core.back());
+  if (forms == finals.end()) return false;
+  if (const auto nf = not_finals.find(core.back()); nf != not_finals.end()) {
+    for (const std::u32string& form : nf->second) {
+      if (EndsWith(core, form)) return false;
+    }
+  }
+  for (const EndingForm& f : forms->second) {
+    if (f.jongseong == 0) {
+      // A one-syllable form needs a stem before it (다, 요 alone are an adverb and a noun); a
+      // longer one may be the whole word (않음, 없음).
+      const size_t min_size = f.rest.size() == 1 ? 2 : f.rest.size();
+      if (core.size() >= min_size && EndsWith(core, f.rest)) return true;
+      continue;
+    }
+    if (core.size() < f.rest.size() + 1 || !EndsWith(core, f.rest)) continue;
+    const char32_t before = core[core.size() - f.rest.size() - 1];
+    if (utf8::FinalConsonant(before) == f.jongseong) return true;
+  }
+  return false;
+}
+
+bool Lexicon::MatchesWord(const std::vector<WordForm>& forms, std::u32string_view word) {
+  for (const WordForm& f : forms) {
+    if (f.prefix ? word.substr(0, f.text.size()) == f.text : word == f.text) return true;
+  }
+  return false;
+}
+
+bool Splitter::IsEmoticonWord(size_t b, size_t e) const {
+  bool laugh = e - b >= 2;
+  bool emoticon = true;
+  for (size_t k = b; k < e; ++k) {
+    const char32_t c = cps_[k];
+    laugh = laugh && (IsLaughSyllable(c) || IsTerminator(c) || c == '~');
+    emoticon = emoticon && (IsEmoticonChar(c) || IsTerminator(c));
+  }
+  return e > b && (emoticon || laugh);
+}
+
+bool Splitter::EndsWithEmoticon(size_t b, size_t e) const {
+  while (e > b && IsTerminator(cps_[e - 1])) --e;
+  if (e == b) return false;
+  const char32_t last = cps_[e - 1];
+  if (IsEmoticonJamo(last) && last != U'ㅡ' && last != U'ㄷ') return true;
+  if (last == '^' && e - b >= 2 && cps_[e - 2] == '^') return true;
+  const int8_t type = u_charType(static_cast<UChar32>(last));
+  return last >= 0x1F000 || (last >= 0x1F3FB && last <= 0x1F3FF) || last == 0xFE0F ||
+         (type == U_OTHER_SYMBOL && last >= 0x2600);
+}
+
+// "1.", "15.", "①", "가.", "-", "•", "▶": list numbering and bullets that start a line item.
+bool Splitter::IsMarkerPiece(size_t b, size_t e) const {
+  if (e <= b) return false;
+  if (e - b == 1) {
+    const char32_t c = cps_[b];
+    return (c >= U'①' && c <= U'⑳') || c == '-' || c == U'•' || c == U'▶' || c == U'※' ||
+           c == '*' || c == U'·' || c == U'–' || c == U'▷' || c == U'■' || c == U'□';
+  }
+  const char32_t last = cps_[e - 1];
+  if (last != '.' && last != ')') return false;
+  bool digits = true;
+  for (size_t k = b; k + 1 < e; ++k) digits = digits && utf8::IsAsciiDigit(cps_[k]);
+  if (digits && e - b <= 4) return true;
+  return e - b == 2 && (utf8::IsHangulSyllable(cps_[b]) || utf8::IsAsciiAlpha(cps_[b]));
+}
+
+// "2023. 11. 17.", "2023.11.17", "2023년 11월 17일 (금)": a line that is only a date.
+bool Splitter::IsDateOnly(size_t b, size_t e) const {
+  static const std::u32string kAllowed = U" .-/()년월일요화수목금토";
+  size_t groups = 0;
+  bool in_digits = false;
+  for (size_t k = b; k < e; ++k) {
+    const char32_t c = cps_[k];
+    if (utf8::IsAsciiDigit(c)) {
+      if (!in_digits) ++groups;
+      in_digits = true;
+      continue;
+    }
+    in_digits = false;
+    if (kAllowed.find(c) == std::u32string::npos) return false;
+  }
+  return groups >= 2;
+}
+
+// Brackets and quotes, matched within a line. Nothing splits inside them.
+void Splitter::FindPairs() {
+  struct Open {
+    char32_t close;
+    size_t pos;
+  };
+  static const std::u32string kOpen = U"([{（［｛【〔〈《「『“‘«";
+  static const std::u32string kClose = U")]}）］｝】〕〉》」』”’»";
+  std::vector<Open> stack;
+  pair_close_.assign(n_ + 1, 0);
+  is_close_.assign(n_ + 1, false);
+  auto close_with = [&](char32_t close, size_t k) {
+    for (size_t j = stack.size(); j-- > 0;) {
+      if (stack[j].close != close) continue;
+      if (k - stack[j].pos <= kMaxPairLength) {
+        pairs_.push_back({stack[j].pos, k});
+        pair_close_[stack[j].pos] = k;
+        open_of_[k] = stack[j].pos;
+        is_close_[k] = true;
+      }
+      stack.resize(j);
+      return true;
+    }
+    return false;
+  };
+  for (size_t k = 0; k < n_; ++k) {
+    const char32_t c = cps_[k];
+    if (utf8::IsHangulSyllable(c) || (c < 0x80 && IsLetterOrDigit(c)) || c == ' ') continue;
+    if (c == '\n') {
+      stack.clear();
+      continue;
+    }
+    const char32_t prev = k > 0 ? cps_[k - 1] : U' ';
+    const char32_t next = k + 1 < n_ ? cps_[k + 1] : U' ';
+    if (c == '"') {
+      if (!close_with('"', k)) stack.push_back({'"', k});
+      continue;
+    }
+    if (c == '\'') {
+      // An apostrophe inside a Latin word (Ghosts'n'Goblins, don't) is not a quote.
+      if (!IsSpaceCp(prev) && close_with('\'', k)) continue;
+      if (!utf8::IsAsciiAlpha(prev) && !utf8::IsAsciiDigit(prev) && !IsSpaceCp(next)) {
+        stack.push_back({'\'', k});
+      }
+      continue;
+    }
+    if (c == '<') {
+      if (!IsSpaceCp(next)) stack.push_back({'>', k});
+      continue;
+    }
+    if (c == '>') {
+      close_with('>', k);
+      continue;
+    }
+    const size_t open = kOpen.find(c);
+    if (open != std::u32string::npos) {
+      stack.push_back({kClose[open], k});
+      continue;
+    }
+    if (kClose.find(c) != std::u32string::npos) close_with(c, k);
+  }
+}
+
+// URLs and e-mail addresses: their dots and question marks are not sentence ends.
+void Splitter::ProtectUrls() {
+  size_t k = 0;
+  while (k < n_) {
+    if (IsSpaceCp(cps_[k])) {
+      ++k;
+      continue;
+    }
+    const size_t b = k;
+    const size_t e = WordEnd(k);
+    k = e;
+    const std::u32string_view w = View(b, e);
+    const size_t at = w.find(U'@');
+    const bool url = w.find(U"://") != std::u32string_view::npos || w.substr(0, 4) == U"www.";
+    const bool mail =
+        at != std::u32string_view::npos && at > 0 && w.find(U'.', at) != std::u32string_view::npos;
+    if (!url && !mail) continue;
+    size_t end = e;
+    while (end > b && (IsTerminator(cps_[end - 1]) || cps_[end - 1] == ')' ||
+                       cps_[end - 1] == ',' || cps_[end - 1] == '"')) {
+      --end;
+    }
+    if (end > b + 1) pairs_.push_back({b, end - 1});
+  }
+}
+
+void Splitter::AddCandidate(size_t boundary, bool punctuated) {
+  if (boundary == 0 || boundary >= n_) return;
+  size_t right = boundary;
+  // Closing quotes, emoji and the like glued to the punctuation belong to the sentence it ends
+  // ("안녕하세요!🖐🏻"), and so does a parenthesis glued to it ("...한다."(요한
+  // 3:13)).
+  if (!IsSpaceCp(cps_[right - 1])) {
+    // ICU may break between an opening bracket and its content ("거절하였다.[" | "2]").
+    while (right > 1 && pair_close_[right - 1] != 0 &&
+           (IsTerminator(cps_[right - 2]) || is_close_[right - 2])) {
+      --right;
+    }
+    while (right < n_ && !IsSpaceCp(cps_[right])) {
+      const char32_t c = cps_[right];
+      // A footnote or citation: "[2]", "(요한 3:13)". "[파트] 선택" starts the next sentence.
+      if (pair_close_[right] != 0 && (c == '(' || c == U'（' || c == '[')) {
+        const size_t close = pair_close_[right];
+        const bool digit = std::any_of(cps_.begin() + static_cast<std::ptrdiff_t>(right),
+                                       cps_.begin() + static_cast<std::ptrdiff_t>(close),
+                                       [](char32_t d) { return utf8::IsAsciiDigit(d); });
+        if (!digit) break;
+        right = close + 1;
+        continue;
+      }
+      if (is_close_[right] || IsDecoration(c) || IsTerminator(c)) {
+        ++right;
+        continue;
+      }
+      break;
+    }
+  }
+  while (right < n_ && IsSpaceCp(cps_[right])) ++right;
+  if (right >= n_) return;
+  auto [it, inserted] = candidates_.emplace(right, punctuated);
+  if (!inserted) it->second = it->second || punctuated;
+}
+
+void Splitter::AddIcuCandidates() {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(prototype_.clone());
+  UText* ut = utext_openUTF8(nullptr, text_.data(), static_cast<int64_t>(text_.size()), &status);
+  if (U_FAILURE(status) || it == nullptr) {
+    if (ut != nullptr) utext_close(ut);
+    return;
+  }
+  it->setText(ut, status);
+  if (U_SUCCESS(status)) {
+    size_t k = 0;
+    for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
+      const auto byte = static_cast<uint32_t>(b);
+      while (k < n_ && offset_[k] < byte) ++k;
+      AddCandidate(k, true);
+    }
+  }
+  utext_close(ut);
+}
+
+// Boundaries ICU cannot see: a final ending or an emoticon followed by a space ("맛있어요 다음은",
+// "좋아요ㅎㅎ 그리고"), a tilde after a final ending ("좋아해요~ 오랜만에").
+void Splitter::AddWordCandidates() {
+  size_t k = 0;
+  while (k < n_) {
+    if (IsSpaceCp(cps_[k])) {
+      ++k;
+      continue;
+    }
+    const size_t b = k;
+    const size_t e = WordEnd(k);
+    k = e;
+    if (e >= n_) break;
+    // Punctuation glued to the next sentence, as text pasted without its line breaks has it:
+    // "넣었다.2월 10일", "말았다.리오넬". ICU does not break there.
+    // The same with emoticons: "포스팅해볼게요^^로마".
+    for (size_t t = b + 1; t + 1 < e; ++t) {
+      const char32_t c = cps_[t];
+      const char32_t next = cps_[t + 1];
+      if (!IsTerminator(c) && !IsEmoticonChar(c)) continue;
+      if (IsTerminator(next) || IsEmoticonChar(next) || IsClosingQuote(next)) continue;
+      if (!IsLetterOrDigit(next) && next != '[' && next != '(' && next != '"') continue;
+      size_t r = t;
+      while (r > b && (IsTerminator(cps_[r - 1]) || IsEmoticonChar(cps_[r - 1]))) --r;
+      if (r > b && impl_.IsFinalCore(Core(b, r))) AddCandidate(t + 1, true);
+    }
+    const char32_t last = cps_[e - 1];
+    if (last == ',' || last == ':') continue;  // "힘드셨죠?", "요즘은 ..." goes on
+    if (IsTerminator(last)) {
+      // ICU proposes most of these; not "?" before a dash or an ellipsis ("네? ...여보"), nor "."
+      // before a lowercase Latin word ("소개합니다. linkclump").
+      bool strong = false;
+      for (size_t t = e; t > b && IsTerminator(cps_[t - 1]); --t) {
+        strong = strong || cps_[t - 1] == '?' || cps_[t - 1] == '!';
+      }
+      if (strong || impl_.IsFinalCore(Core(b, e))) AddCandidate(e, true);
+      continue;
+    }
+    const std::u32string_view core = Core(b, e);
+    if (impl_.IsFinalCore(core)) {
+      AddCandidate(e, false);
+      continue;
+    }
+    // Laughter glued to the next word closes what came before: "찍음 ㅋㅋㅋㅋ오늘".
+    size_t run = b;
+    while (run < e && IsEmoticonJamo(cps_[run])) ++run;
+    if (run - b >= 2 && run < e && utf8::IsHangulSyllable(cps_[run]) && b > 0) {
+      size_t p = b;
+      while (p > 0 && IsSpaceCp(cps_[p - 1])) --p;
+      if (p > 0 && !IsTerminator(cps_[p - 1]) && !NewlineBetween(p, b)) AddCandidate(run, false);
+    }
+    if (EndsWithEmoticon(b, e)) {
+      // Only when something precedes it in the sentence: "ㅋㅋㅋ 추미애가" starts one.
+      const bool only_emoticon = IsEmoticonWord(b, e);
+      if (only_emoticon || b == 0) {
+        size_t p = b;
+        while (p > 0 && IsSpaceCp(cps_[p - 1])) --p;
+        if (p == 0 || IsTerminator(cps_[p - 1]) || cps_[p - 1] == '\n') continue;
+        if (NewlineBetween(p, b)) continue;
+      }
+      AddCandidate(e, false);
+    }
+  }
+}
+
+bool Splitter::Keep(size_t left, size_t right, bool punctuated) const {
+  const bool newline = NewlineBetween(left + 1, right);
+  const size_t next_end = WordEnd(right);
+  const std::u32string_view next_core = Core(right, next_end);
+  const size_t word_b = WordBegin(left);
+  const std::u32string_view word = View(word_b, left + 1);
+
+  if (newline) {
+    // A wrapped line: it ends in a comma or a particle or connective ending, and the next line is
+    // not a list item.
+    if (IsMarkerPiece(right, next_end) || IsDateOnly(right, next_end)) return true;
+    if (cps_[left] == ',') return false;
+    const std::u32string_view core = Core(word_b, left + 1);
+    if (core.size() == word.size() && core.size() >= 2 && !IsDateOnly(word_b, left + 1)) {
+      for (const std::u32string& h : impl_.hanging) {
+        if (core.size() > h.size() && EndsWith(core, h)) return false;
+      }
+    }
+    return true;
+  }
+  if (inside_[left] > 0) return false;
+  // A question mark in parentheses glued to a word is a comment on it: "흥미로운(?) 사건이".
+  if (const auto open = open_of_.find(left);
+      open != open_of_.end() && (cps_[left] == ')' || cps_[left] == ']') && open->second > 0 &&
+      !IsSpaceCp(cps_[open->second - 1]) && left > 0 && IsTerminator(cps_[left - 1])) {
+    return false;
+  }
+  // A quotative or particle after it continues the sentence: "성공할 거야." 하며, "왜?" 라는.
+  if (Lexicon::MatchesWord(impl_.quotatives, next_core)) return false;
+  if (!punctuated && Lexicon::MatchesWord(impl_.continuations, next_core)) {
+    return false;
+  }
+  // Glued to a closing quote or bracket, a Hangul syllable is a particle: 한다"라고, 했다.”며.
+  if (left + 1 == right && is_close_[left] && utf8::IsHangulSyllable(cps_[right])) return false;
+  // Nor is a period between a number or a Latin word and a particle: "2023.11.17.에".
+  if (left + 1 == right && left > 0 && cps_[left] == '.' && utf8::IsHangulSyllable(cps_[right]) &&
+      (utf8::IsAsciiDigit(cps_[left - 1]) || utf8::IsAsciiAlpha(cps_[left - 1]))) {
+    return false;
+  }
+  if (!punctuated) {
+    // An emoticon after a final ending belongs to that sentence ("들어가보았습니다 ㅎㅎ").
+    return !IsEmoticonWord(right, next_end);
+  }
+
+  // Punctuated boundaries from ICU that are not sentence ends.
+  if (cps_[left] == '.') {
+    size_t d = left;
+    while (d > word_b && utf8::IsAsciiDigit(cps_[d - 1])) --d;
+    const bool digits_before = d < left && d == word_b;
+    // "2023. 11. 17.", "3. 5" : a number goes on.
+    if (digits_before && utf8::IsAsciiDigit(cps_[right])) return false;
+    // Abbreviations and initials: "Dr. Kim", "J. R. R. 톨킨", "U.S. 정부".
+    std::string w;
+    for (size_t q = word_b; q <= left; ++q) utf8::Append(cps_[q], &w);
+    w = AsciiLower(w);
+    if (impl_.abbreviations.count(w) > 0) return false;
+    if (left - word_b == 1 && utf8::IsAsciiAlpha(cps_[word_b]) && cps_[word_b] >= 'A' &&
+        cps_[word_b] <= 'Z') {
+      return false;
+    }
+  }
+  // An ellipsis ends a sentence only after a final ending or an emoticon ("멀어졌네요... 너무"),
+  // not in the middle of one ("그런데..... 양이.... 어마어마").
+  size_t t = left + 1;
+  bool question = false;
+  size_t dots = 0;
+  while (t > word_b && (IsTerminator(cps_[t - 1]) || IsDecoration(cps_[t - 1]))) {
+    --t;
+    if (cps_[t] == '?' || cps_[t] == '!' || cps_[t] == U'？' || cps_[t] == U'！') question = true;
+    if (cps_[t] == '.') ++dots;
+    if (cps_[t] == U'…') dots += 3;
+  }
+  if (!question && dots >= 2) {
+    // A quotation after it is a new utterance: 둘러보고... "아저씨, ...".
+    if (left + 1 < right &&
+        (cps_[right] == '"' || cps_[right] == U'“' || cps_[right] == '\'' || cps_[right] == U'‘')) {
+      return true;
+    }
+    return impl_.IsFinalCore(View(word_b, t)) || EndsWithEmoticon(word_b, left + 1);
+  }
+  return true;
+}
+
+std::vector<Span> Splitter::Pieces() const {
+  std::vector<std::pair<size_t, size_t>> raw;  // [b, e) trimmed, in code points
+  size_t start = 0;
+  auto push = [&](size_t b, size_t e) {
+    while (b < e && IsSpaceCp(cps_[b])) ++b;
+    while (e > b && IsSpaceCp(cps_[e - 1])) --e;
+    if (e > b) raw.emplace_back(b, e);
+  };
+  for (size_t boundary : boundaries_) {
+    push(start, boundary);
+    start = boundary;
+  }
+  push(start, n_);
+
+  // Merge the pieces no one would call a sentence: a list marker or a date in front of its line
+  // ("1." + "화면아래 ..."), punctuation or emoticons alone (after the sentence they close).
+  std::vector<std::pair<size_t, size_t>> merged;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    auto [b, e] = raw[i];
+    // A bare number after a sentence on its line is a count ("좋아요 12"), not a sentence.
+    const bool bare_number =
+        !IsMarkerPiece(b, e) && !IsDateOnly(b, e) &&
+        std::all_of(cps_.begin() + static_cast<std::ptrdiff_t>(b),
+                    cps_.begin() + static_cast<std::ptrdiff_t>(e), [](char32_t c) {
+                      return utf8::IsAsciiDigit(c) || c == ',' || c == '.' || IsSpaceCp(c);
+                    });
+    if (!merged.empty() && (!HasLetters(b, e) || bare_number) &&
+        !NewlineBetween(merged.back().second, b)) {
+      merged.back().second = e;
+      continue;
+    }
+    merged.emplace_back(b, e);
+  }
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t i = 0; i < merged.size(); ++i) {
+    auto [b, e] = merged[i];
+    while (i + 1 < merged.size() && (IsMarkerPiece(b, e) || IsDateOnly(b, e)) &&
+           !NewlineBetween(e, merged[i + 1].first)) {
+      e = merged[++i].second;
+    }
+    out.emplace_back(b, e);
+  }
+  std::vector<Span> spans;
+  spans.reserve(out.size());
+  for (auto [b, e] : out) spans.push_back(Span{offset_[b], offset_[e]});
+  return spans;
+}
+
+std::vector<Sentence> Splitter::Run() {
+  if (n_ == 0) return {};
+  FindPairs();
+  ProtectUrls();
+  std::vector<int> diff(n_ + 1, 0);
+  for (const Pair& p : pairs_) {
+    diff[p.open] += 1;
+    diff[p.close] -= 1;
+  }
+  inside_.assign(n_, 0);
+  int depth = 0;
+  for (size_t k = 0; k < n_; ++k) {
+    depth += diff[k];
+    inside_[k] = depth;
+  }
+  AddIcuCandidates();
+  AddWordCandidates();
+  for (const auto& [right, punctuated] : candidates_) {
+    size_t left = right;
+    while (left > 0 && IsSpaceCp(cps_[left - 1])) --left;
+    if (left == 0) continue;
+    if (Keep(left - 1, right, punctuated)) boundaries_.insert(right);
+  }
+  std::vector<Sentence> sentences;
+  for (const Span& s : Pieces()) sentences.push_back(Sentence{s, false, false});
+  MarkLines(&sentences);
+  return sentences;
+}
+
+// Headings and boilerplate are properties of whole lines.
+void Splitter::MarkLines(std::vector<Sentence>* sentences) const {
+  // Lines as byte ranges, trimmed.
+  struct Line {
+    uint32_t begin, end;
+    size_t chars;
+    bool boilerplate = false;
+  };
+  std::vector<Line> lines;
+  {
+    size_t b = 0;
+    for (size_t k = 0; k <= n_; ++k) {
+      if (k < n_ && cps_[k] != '\n') continue;
+      size_t lb = b, le = k;
+      while (lb < le && IsSpaceCp(cps_[lb])) ++lb;
+      while (le > lb && IsSpaceCp(cps_[le - 1])) --le;
+      if (le > lb) lines.push_back(Line{offset_[lb], offset_[le], le - lb});
+      b = k + 1;
+    }
+  }
+  // Boilerplate: a cue line, and after a section cue the rows of the list it heads.
+  bool in_section = false;
+  for (Line& line : lines) {
+    const std::string_view s = text_.substr(line.begin, line.end - line.begin);
+    bool cue_line = false;
+    bool button = false;
+    std::string rest(s);  // the line without its button labels
+    for (const BoilerplateCue& cue : impl_.boilerplate) {
+      if (line.chars > cue.max_chars || s.find(cue.cue) == std::string_view::npos) continue;
+      if (cue.scope == BoilerplateCue::Scope::kButton) {
+        button = true;
+        for (size_t at = rest.find(cue.cue); at != std::string::npos; at = rest.find(cue.cue)) {
+          rest.erase(at, cue.cue.size());
+        }
+        continue;
+      }
+      cue_line = true;
+      if (cue.scope == BoilerplateCue::Scope::kSection) in_section = true;
+    }
+    if (button && !cue_line) {
+      // "좋아요 12" and "공유하기 >" are buttons; "정말 좋아요!" is the post.
+      const std::u32string r = Decode(rest);
+      cue_line = std::none_of(r.begin(), r.end(), [](char32_t c) {
+        return utf8::IsHangulSyllable(c) || IsTerminator(c);
+      });
+    }
+    if (cue_line) {
+      line.boilerplate = true;
+      continue;
+    }
+    if (in_section) {
+      const std::u32string u = Decode(s);
+      bool row = s.find('|') != std::string_view::npos;
+      // A row ending in a date: "... (3) 2024.11.15".
+      size_t e = u.size();
+      while (e > 0 && (IsSpaceCp(u[e - 1]) || u[e - 1] == '|' || u[e - 1] == '.')) --e;
+      size_t digits = 0;
+      while (e > 0 && (utf8::IsAsciiDigit(u[e - 1]) || u[e - 1] == '.' || u[e - 1] == '-')) {
+        digits += utf8::IsAsciiDigit(u[e - 1]) ? 1 : 0;
+        --e;
+      }
+      row = row || digits >= 6;
+      if (row) {
+        line.boilerplate = true;
+        continue;
+      }
+      in_section = false;
+    }
+  }
+  size_t li = 0;
+  // Short lines under a date heading are the items it dates, not headings.
+  bool under_date = false;
+  for (Sentence& sentence : *sentences) {
+    while (li < lines.size() && lines[li].end <= sentence.span.begin) ++li;
+    if (li >= lines.size()) break;
+    const Line& line = lines[li];
+    sentence.is_boilerplate = line.boilerplate;
+    if (line.boilerplate || sentence.span.begin != line.begin || sentence.span.end != line.end) {
+      continue;
+    }
+    // A whole line: a date alone, or a short line without a final ending or punctuation.
+    size_t b = 0;
+    while (b < n_ && offset_[b] < line.begin) ++b;
+    size_t e = b;
+    while (e < n_ && offset_[e] < line.end) ++e;
+    if (IsDateOnly(b, e)) {
+      sentence.is_heading = true;
+      under_date = true;
+      continue;
+    }
+    const char32_t last = cps_[e - 1];
+    const size_t wb = WordBegin(e - 1);
+    if (line.chars >= kHeadingMaxChars || IsTerminator(last) || last == ',' || last == ':' ||
+        EndsWithEmoticon(b, e) || impl_.IsFinalCore(Core(wb, e))) {
+      // Prose ends the dated list; a long item without an ending does not.
+      if (line.chars >= kHeadingMaxChars &&
+          (IsTerminator(last) || impl_.IsFinalCore(Core(wb, e)))) {
+        under_date = false;
+      }
+      continue;
+    }
+    // Numbered lines head sections ("1. 해임 과정", "01 OpenAI와 chatGPT", "① 가치의 상충").
+    const size_t first_end = WordEnd(b);
+    bool numbered = IsMarkerPiece(b, first_end);
+    if (!numbered && first_end - b <= 2) {
+      numbered = std::all_of(cps_.begin() + static_cast<std::ptrdiff_t>(b),
+                             cps_.begin() + static_cast<std::ptrdiff_t>(first_end),
+                             [](char32_t c) { return utf8::IsAsciiDigit(c); });
+    }
+    if (numbered) {
+      under_date = false;
+      sentence.is_heading = true;
+      continue;
+    }
+    // A note in parentheses is not a heading: "(본문의 일정은 현지 시간 기준임)".
+    if (under_date || (cps_[b] == '(' && last == ')')) continue;
+    sentence.is_heading = true;
+  }
+}
+
+}  // namespace
+
+struct SentenceSplitter::Impl {
+  std::unique_ptr<icu::BreakIterator> prototype;
+  Lexicon lexicon;
+};
+
+// ---------------------------------------------------------------- SentenceSplitter
+
+SentenceSplitter::SentenceSplitter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SentenceSplitter::SentenceSplitter(SentenceSplitter&&) noexcept = default;
+SentenceSplitter& SentenceSplitter::operator=(SentenceSplitter&&) noexcept = default;
+SentenceSplitter::~SentenceSplitter() = default;
+
+Result<SentenceSplitter> SentenceSplitter::Create(const DictionarySet& dictionaries) {
+  auto impl = std::make_unique<Impl>();
+
+  SAGEON_ASSIGN_OR_RETURN(const TsvTable* endings, dictionaries.Get("sentence_endings"));
+  SAGEON_RETURN_IF_ERROR(endings->RequireColumns({"form", "type"}));
+  for (const TsvTable::Row& row : endings->rows()) {
+    const std::u32string form = Decode(endings->Cell(row, "form"));
+    const std::string_view type = endings->Cell(row, "type");
+    const std::string where = endings->source() + ":" + std::to_string(row.line) + ": ";
+    if (form.empty()) return DataError(where + "empty form");
+    if (type == "final") {
+      EndingForm f;
+      f.jongseong = JongseongOf(form[0]);
+      f.rest = f.jongseong != 0 ? form.substr(1) : form;
+      if (f.rest.empty()) return DataError(where + "a final form needs more than a jamo");
+      const char32_t last = f.rest.back();
+      impl->lexicon.finals[last].push_back(std::move(f));
+    } else if (type == "not_final") {
+      impl->lexicon.not_finals[form.back()].push_back(form);
+    } else if (type == "quotative" || type == "continuation") {
+      WordForm w;
+      w.prefix = form.back() == U'*';
+      w.text = w.prefix ? form.substr(0, form.size() - 1) : form;
+      (type == "quotative" ? impl->lexicon.quotatives : impl->lexicon.continuations)
+          .push_back(std::move(w));
+    } else if (type == "hanging") {
+      impl->lexicon.hanging.push_back(form);
+    } else {
+      return DataError(where + "unknown type '" + std::string(type) +
+                       "' (final, not_final, quotative, continuation, hanging)");
+    }
+  }
+
+  SAGEON_ASSIGN_OR_RETURN(const TsvTable* abbreviations, dictionaries.Get("abbreviations"));
+  SAGEON_RETURN_IF_ERROR(abbreviations->RequireColumns({"abbreviation"}));
+  for (const TsvTable::Row& row : abbreviations->rows()) {
+    impl->lexicon.abbreviations.insert(AsciiLower(abbreviations->Cell(row, "abbreviation")));
+  }
+
+  SAGEON_ASSIGN_OR_RETURN(const TsvTable* boilerplate, dictionaries.Get("boilerplate"));
+  SAGEON_RETURN_IF_ERROR(boilerplate->RequireColumns({"cue", "scope", "max_chars"}));
+  for (const TsvTable::Row& row : boilerplate->rows()) {
+    BoilerplateCue cue;
+    cue.cue = std::string(boilerplate->Cell(row, "cue"));
+    const std::string_view scope = boilerplate->Cell(row, "scope");
+    const std::string where = boilerplate->source() + ":" + std::to_string(row.line) + ": ";
+    if (scope == "button") {
+      cue.scope = BoilerplateCue::Scope::kButton;
+    } else if (scope == "line") {
+      cue.scope = BoilerplateCue::Scope::kLine;
+    } else if (scope == "section") {
+      cue.scope = BoilerplateCue::Scope::kSection;
+    } else {
+      return DataError(where + "scope must be button, line or section");
+    }
+    const std::string max_chars(boilerplate->Cell(row, "max_chars"));
+    if (max_chars.empty() || max_chars.find_first_not_of("0123456789") != std::string::npos) {
+      return DataError(where + "max_chars must be a number");
+    }
+    cue.max_chars = std::stoul(max_chars);
+    impl->lexicon.boilerplate.push_back(std::move(cue));
+  }
+
+  UErrorCode status = U_ZERO_ERROR;
+  impl->prototype.reset(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getKorean(), status));
+  if (U_FAILURE(status) || impl->prototype == nullptr) {
+    return Status(StatusCode::kInternal,
+                  std::string("ICU sentence break iterator: ") + u_errorName(status));
+  }
+  return SentenceSplitter(std::move(impl));
+}
+
+std::vector<Sentence> SentenceSplitter::Split(std::string_view text) const {
+  return Splitter(impl_->lexicon, *impl_->prototype, text).Run();
+}
+
+}  // namespace sageon
