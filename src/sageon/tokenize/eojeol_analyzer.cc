@@ -1,1 +1,755 @@
-// being written
+#include "sageon/tokenize/eojeol_analyzer.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "sageon/base/utf8.h"
+
+namespace sageon {
+namespace {
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+// What must end the stem for a particle allomorph to fit: 이/은/을/과 follow a final consonant,
+// 가/는/를/와 a vowel, 로 a vowel or ㄹ, 으로 any other final consonant.
+enum class After { kAny, kConsonant, kVowel, kVowelOrRieul, kConsonantNotRieul };
+
+struct ParticleInfo {
+  After after = After::kAny;
+  bool copula = false;  // a form of 이다 (이다, 이자, 인): a predicate, not a particle proper
+  bool short_form = false;  // a contraction (엔 for 에는, 서 for 에서)
+};
+
+// The surface classes of a light verb (하다: 하 했 해 한 할 함 합); each takes its own endings.
+enum PredicateClass : uint8_t {
+  kStemClass = 1,
+  kPastClass = 2,
+  kInfClass = 4,
+  kAdnClass = 8,
+  kFutClass = 16,
+  kNomClass = 32,
+  kFormalClass = 64,
+};
+// Forms fused with their ending (한, 할, 함, 해) can end an eojeol by themselves.
+constexpr uint8_t kMayEndEojeol = kInfClass | kAdnClass | kFutClass | kNomClass;
+
+struct LightVerb {
+  std::string lemma;
+  uint8_t cls = 0;
+  size_t syllables = 1;
+};
+
+constexpr int kRieul = 8;       // ㄹ as a final consonant
+constexpr int kSsangSiot = 20;  // ㅆ: the past tense fused into the syllable (했, 있, 밝혔)
+constexpr int kNieunHieut = 6;  // ㄶ: 않, 많
+constexpr int kBieup = 17;      // ㅂ: 합니다, 입니다
+
+Result<After> ParseAfter(std::string_view value, const TsvTable& table, const TsvTable::Row& row) {
+  if (value == "A") return After::kAny;
+  if (value == "C") return After::kConsonant;
+  if (value == "V") return After::kVowel;
+  if (value == "L") return After::kVowelOrRieul;
+  if (value == "K") return After::kConsonantNotRieul;
+  return DataError(table.source() + ":" + std::to_string(row.line) + ": unknown 'after' value '" +
+                   std::string(value) + "' (expected A, C, V, L or K)");
+}
+
+Result<uint8_t> ParseClass(std::string_view value, const TsvTable& table,
+                           const TsvTable::Row& row) {
+  static const std::pair<std::string_view, uint8_t> kClasses[] = {
+      {"stem", kStemClass}, {"past", kPastClass}, {"inf", kInfClass},       {"adn", kAdnClass},
+      {"fut", kFutClass},   {"nom", kNomClass},   {"formal", kFormalClass},
+  };
+  for (const auto& [name, cls] : kClasses) {
+    if (value == name) return cls;
+  }
+  return DataError(table.source() + ":" + std::to_string(row.line) + ": unknown class '" +
+                   std::string(value) + "'");
+}
+
+// Byte offsets of every code point of `s`, then s.size().
+std::vector<uint32_t> CodePointStarts(std::string_view s) {
+  std::vector<uint32_t> starts;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    starts.push_back(static_cast<uint32_t>(pos));
+    utf8::Next(s, &pos);
+  }
+  starts.push_back(static_cast<uint32_t>(s.size()));
+  return starts;
+}
+
+char32_t LastChar(std::string_view s) {
+  size_t start = 0;
+  return s.empty() ? U'\0' : utf8::Prev(s, s.size(), &start);
+}
+
+bool IsLatin(char32_t c) {
+  return utf8::IsAsciiAlpha(c) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+         (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A);
+}
+bool IsDigit(char32_t c) { return utf8::IsAsciiDigit(c) || (c >= 0xFF10 && c <= 0xFF19); }
+
+bool PhonologyFits(std::string_view stem, After after) {
+  const char32_t c = LastChar(stem);
+  // A Latin or digit stem is read aloud in many ways (OpenAI는, GPT-4가, 2023년): accept both.
+  if (!utf8::IsHangulSyllable(c)) return true;
+  const int final = utf8::FinalConsonant(c);
+  switch (after) {
+    case After::kAny:
+      return true;
+    case After::kConsonant:
+      return final != 0;
+    case After::kVowel:
+      return final == 0;
+    case After::kVowelOrRieul:
+      return final == 0 || final == kRieul;
+    case After::kConsonantNotRieul:
+      return final != 0 && final != kRieul;
+  }
+  return true;
+}
+
+struct Script {
+  bool hangul = false, latin = false, digit = false, hanja = false, other_alnum = false;
+  bool first_digit = false;
+  size_t code_points = 0;
+  bool AllHangul() const { return hangul && !latin && !digit && !hanja && !other_alnum; }
+  bool AnyAlnum() const { return hangul || latin || digit || hanja || other_alnum; }
+};
+
+// A syllable only a predicate has: the past tense fused in (있, 했, 밝혔), 않/많 (ㄶ), 없.
+bool IsVerbSyllable(char32_t c) {
+  if (!utf8::IsHangulSyllable(c)) return false;
+  const int final = utf8::FinalConsonant(c);
+  return final == kSsangSiot || final == kNieunHieut || c == U'없';
+}
+
+bool HasVerbSyllable(std::string_view s) {
+  size_t pos = 0;
+  while (pos < s.size()) {
+    if (IsVerbSyllable(utf8::Next(s, &pos))) return true;
+  }
+  return false;
+}
+
+// A syllable with the vowel ㅡ and no final consonant, other than 스 (르, 크, 쁘): the end of many
+// verb stems (다르다, 크다, 예쁘다), while 스 ends many names (다저스).
+bool IsEuStem(char32_t c) {
+  if (!utf8::IsHangulSyllable(c) || c == U'스') return false;
+  const int index = static_cast<int>(c - 0xAC00);
+  return index % 28 == 0 && (index / 28) % 21 == 18;  // medial 18 = ㅡ
+}
+
+Script ScriptOf(std::string_view s) {
+  Script script;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    const char32_t c = utf8::Next(s, &pos);
+    if (script.code_points++ == 0) script.first_digit = IsDigit(c);
+    if (utf8::IsHangul(c)) {
+      script.hangul = true;
+    } else if (IsLatin(c)) {
+      script.latin = true;
+    } else if (IsDigit(c)) {
+      script.digit = true;
+    } else if (utf8::IsHanja(c)) {
+      script.hanja = true;
+    } else if (u_isalnum(static_cast<UChar32>(c))) {
+      script.other_alnum = true;
+    }
+  }
+  return script;
+}
+
+}  // namespace
+
+struct EojeolAnalyzer::Impl {
+  StringMap<ParticleInfo> particles;
+  StringMap<LightVerb> light_verbs;
+  StringMap<uint8_t> endings;  // form → classes of light-verb forms it may follow
+  StringSet nouns;             // nouns_common: known nouns, never cut when whole
+  // Nouns and single-word names of two syllables or more: a cut inside one of them is refused
+  // (국무회의 is not 국무회+의) unless the stem itself ends in such a word (이사회+의).
+  StringSet protected_words;
+  // Two-syllable words that end compounds often enough to guard a cut anyway (국무회의, 노사합의).
+  StringSet head_words;
+  StringSet names;        // gazetteer names: a stem that is one is a proper noun
+  StringSet place_names;  // the LOC ones: 서 for 에서 follows a place (중국서, 현장서)
+  size_t max_protected_code_points = 0;
+  size_t max_particle_code_points = 0;
+  std::unordered_set<char32_t> light_verb_initials;  // 하, 했, 되, 시 ...: a cheap first test
+  // Titles written against a name (김혜수씨, 왕가위감독, A씨): person_titles.tsv, optional.
+  StringSet titles;
+  size_t max_title_code_points = 0;
+  StringSet surnames;  // surnames.tsv, optional: 김씨, 김감독
+  // Dependent nouns written against a name (미얀마전, 일본인, NC전) and, of those, the ones
+  // written against any noun (회사측, 그것때문).
+  StringSet name_tails;
+  StringSet any_tails;
+  // Endings of organization and place names (org_suffixes.tsv, loc_suffixes.tsv, optional):
+  // 서울시, 인천공항, 용산경찰서 are names themselves, not a name and a noun.
+  StringSet name_suffixes;
+
+  EojeolAnalysis Analyze(std::string_view eojeol) const;
+
+ private:
+  TokenTag StemTag(std::string_view stem, bool before_particle) const;
+  bool EndsInProtected(std::string_view stem, const std::vector<uint32_t>& starts, size_t cut,
+                       size_t first) const;
+  bool CutAllowed(std::string_view eojeol, const std::vector<uint32_t>& starts, size_t cut) const;
+  bool AnalyzeLightVerb(std::string_view eojeol, const std::vector<uint32_t>& starts,
+                        EojeolAnalysis* out) const;
+  bool AnalyzeFusedEnding(std::string_view eojeol, const std::vector<uint32_t>& starts,
+                          EojeolAnalysis* out) const;
+  bool AnalyzeParticle(std::string_view eojeol, const std::vector<uint32_t>& starts,
+                       EojeolAnalysis* out) const;
+  bool AnalyzeVerbEnding(std::string_view eojeol, const std::vector<uint32_t>& starts,
+                         EojeolAnalysis* out) const;
+  void AppendNoun(std::string_view eojeol, const std::vector<uint32_t>& starts, size_t end,
+                  bool before_particle, int depth, std::vector<Morph>* parts) const;
+};
+
+TokenTag EojeolAnalyzer::Impl::StemTag(std::string_view stem, bool before_particle) const {
+  const Script script = ScriptOf(stem);
+  if (script.first_digit) return TokenTag::kNumber;
+  if (!script.AnyAlnum()) return TokenTag::kSymbol;
+  if (script.hanja && !script.hangul && !script.latin) return TokenTag::kHanja;
+  if (script.latin && !script.hangul) return TokenTag::kForeign;
+  if (script.latin && script.hangul) return TokenTag::kProperNoun;  // 오픈AI, 챗GPT
+  if (script.hangul) {
+    if (names.contains(stem)) return TokenTag::kProperNoun;
+    if (nouns.contains(stem)) return TokenTag::kNoun;
+    return before_particle ? TokenTag::kProperNoun : TokenTag::kNoun;
+  }
+  return TokenTag::kOther;
+}
+
+// True when the stem eojeol[0, starts[cut]) ends in a protected word of two syllables or more
+// that starts at or before `first` (이사회 in 이사회+의 starts before 회의; 속도 in 경부고속도+로
+// starts after 고속도로, which stays whole).
+bool EojeolAnalyzer::Impl::EndsInProtected(std::string_view stem,
+                                           const std::vector<uint32_t>& starts, size_t cut,
+                                           size_t first) const {
+  for (size_t q = 0; q + 1 < cut && q <= first; ++q) {
+    if (cut - q > max_protected_code_points) continue;
+    if (protected_words.contains(stem.substr(starts[q]))) return true;
+  }
+  return false;
+}
+
+bool EojeolAnalyzer::Impl::CutAllowed(std::string_view eojeol, const std::vector<uint32_t>& starts,
+                                      size_t cut) const {
+  const size_t n = starts.size() - 1;
+  // The leftmost start of a protected word across the cut, if any.
+  size_t first = n;
+  // A protected word counts when it ends the eojeol or only a particle follows it.
+  for (size_t e = n; e > cut; --e) {
+    if (e < n && n - e > max_particle_code_points) break;
+    if (e < n && !particles.contains(eojeol.substr(starts[e]))) continue;
+    for (size_t q = cut; q-- > 0;) {
+      if (e - q > max_protected_code_points) break;
+      const std::string_view word = eojeol.substr(starts[q], starts[e] - starts[q]);
+      // Two-syllable words are too often the last syllable of a name plus a particle (경주+가 is
+      // not 경+주가, 예수+의 not 예+수의): only compound heads (회의, 합의) of them guard a cut.
+      if (e - q < 3 ? head_words.contains(word) : protected_words.contains(word)) {
+        first = std::min(first, q);
+      }
+    }
+  }
+  if (first == n) return true;
+  return EndsInProtected(eojeol.substr(0, starts[cut]), starts, cut, first);
+}
+
+// Appends the noun eojeol[0, starts[end]) to `parts`, splitting off a title written against a
+// name (김혜수씨 → 김혜수 + 씨, 왕가위감독 → 왕가위 + 감독, A씨 → A + 씨): the name must end where
+// the entity stage looks for it.
+void EojeolAnalyzer::Impl::AppendNoun(std::string_view eojeol, const std::vector<uint32_t>& starts,
+                                      size_t end, bool before_particle, int depth,
+                                      std::vector<Morph>* parts) const {
+  const std::string_view noun = eojeol.substr(0, starts[end]);
+  const bool known = nouns.contains(noun) || names.contains(noun) || titles.contains(noun);
+  if (!known && depth < 2) {
+    for (size_t length = std::min(max_title_code_points, end - 1); length >= 1; --length) {
+      const size_t cut = end - length;
+      const std::string_view title = noun.substr(starts[cut]);
+      if (!titles.contains(title)) continue;
+      const std::string_view name = noun.substr(0, starts[cut]);
+      const Script script = ScriptOf(name);
+      const bool latin_name = script.latin && !script.hangul;
+      const bool surname = script.code_points == 1 && surnames.contains(name);
+      bool fits = false;
+      if (length >= 2) {
+        fits = latin_name || surname || (script.hangul && script.code_points >= 2);
+      } else if (title == "씨" || title == "님") {
+        // One-syllable titles end many common words (날씨, 솜씨, 하느님): a surname, a Latin
+        // initial or a name of two to four syllables only.
+        const bool anonymized = script.code_points == 2 && name.ends_with("모") &&
+                                surnames.contains(name.substr(0, name.size() - 3));
+        fits = latin_name || anonymized || (surname && title == "씨") ||
+               (script.AllHangul() && script.code_points >= 2 && script.code_points <= 4 &&
+                !nouns.contains(name));
+      } else {
+        fits = latin_name;  // A군, B양: after a Hangul syllable 군/양 end place names (고양, 해군)
+      }
+      if (!fits) continue;
+      const std::vector<uint32_t> noun_starts(starts.begin(),
+                                              starts.begin() + static_cast<ptrdiff_t>(end) + 1);
+      if (!CutAllowed(noun, noun_starts, cut)) continue;
+      // 박모씨: a surname with 모 hides a name in crime reports (이모 alone is an aunt).
+      if (cut == 2 && starts[2] - starts[1] == 3 && noun.substr(starts[1], 3) == "모" &&
+          surnames.contains(noun.substr(0, starts[1]))) {
+        parts->push_back(Morph{Span{0, starts[1]}, TokenTag::kProperNoun});
+        parts->push_back(Morph{Span{starts[1], starts[2]}, TokenTag::kNoun});
+      } else {
+        AppendNoun(eojeol, starts, cut, true, depth + 1, parts);
+        if (titles.contains(name)) parts->back().tag = TokenTag::kNoun;  // 감독+님
+      }
+      parts->push_back(Morph{Span{starts[cut], starts[end]}, TokenTag::kNoun});
+      return;
+    }
+  }
+  const Script noun_script = ScriptOf(noun);
+  if (!known && noun_script.AllHangul() && end == 2 &&
+      surnames.contains(noun.substr(0, starts[1]))) {
+    // 김모, 박군: a surname with 모 (an anonymized name) or 군 (a boy), not 부모, 공군 (listed).
+    const std::string_view second = noun.substr(starts[1]);
+    if (second == "모" || second == "군") {
+      parts->push_back(Morph{Span{0, starts[1]}, TokenTag::kProperNoun});
+      parts->push_back(Morph{Span{starts[1], starts[2]}, TokenTag::kNoun});
+      return;
+    }
+  }
+  if (!known && before_particle && noun_script.AllHangul() && end == 3 &&
+      noun.substr(starts[2]) == "이") {
+    // 평식이가, 유경이는: a given name that ends in a consonant takes 이 before a particle in
+    // speech. Nouns derived with 이 (목걸이, 해돋이, 쌍둥이) end in other syllables or are listed.
+    static constexpr std::u32string_view kDerivedBefore =
+        U"걸놀잡돋벌맞풀살받박둥덩팡멩맹닫멍옹양숭랑렁팽챙린은톨뭉들겹";
+    size_t pos = starts[1];
+    const char32_t middle = utf8::Next(noun, &pos);
+    if (utf8::FinalConsonant(middle) != 0 &&
+        kDerivedBefore.find(middle) == std::u32string_view::npos &&
+        !nouns.contains(noun.substr(0, starts[2]))) {
+      parts->push_back(Morph{Span{0, starts[2]}, TokenTag::kProperNoun});
+      parts->push_back(Morph{Span{starts[2], starts[3]}, TokenTag::kNoun});
+      return;
+    }
+  }
+  if (!known && depth < 2 && end >= 2) {
+    const std::vector<uint32_t> noun_starts(starts.begin(),
+                                            starts.begin() + static_cast<ptrdiff_t>(end) + 1);
+    // The longest name first: 서울지역 is 서울 + 지역 before 서 + 울지역.
+    for (size_t cut = end - 1; cut >= 1; --cut) {
+      const std::string_view tail = noun.substr(starts[cut]);
+      // Every tail is a known noun: one look-up rules out most cuts.
+      if (!nouns.contains(tail)) continue;
+      const std::string_view head = noun.substr(0, starts[cut]);
+      const Script script = ScriptOf(head);
+      const bool name_head =
+          (names.contains(head) && script.code_points >= 2) || (script.latin && !script.hangul);
+      // 북측, 미측: a one-syllable name only before 측 (한전 is no 한+전).
+      const bool short_side = tail == "측" && script.code_points == 1 && names.contains(head);
+      if (name_suffixes.contains(tail)) continue;
+      // A one-syllable tail may end a longer noun: 기업은행 is not 기업은+행, nor 유럽여행
+      // 유럽여+행.
+      if (end - cut == 1 && nouns.contains(noun.substr(starts[cut - 1]))) continue;
+      const bool common_tail = nouns.contains(tail) && end - cut >= 2;
+      // After any noun a one-syllable tail must not end a Korean name (김부식, 박근형): a
+      // surname and two syllables is a name before it is a noun and a tail.
+      const bool name_like =
+          end == 3 && end - cut == 1 && surnames.contains(noun.substr(0, starts[1]));
+      const bool fits =
+          short_side || (name_head && (name_tails.contains(tail) || common_tail)) ||
+          (script.AllHangul() && script.code_points >= 2 && !name_like && any_tails.contains(tail));
+      if (!fits || !CutAllowed(noun, noun_starts, cut)) continue;
+      AppendNoun(eojeol, starts, cut, true, depth + 1, parts);
+      parts->push_back(Morph{Span{starts[cut], starts[end]}, TokenTag::kNoun});
+      return;
+    }
+  }
+  parts->push_back(Morph{Span{0, starts[end]}, StemTag(noun, before_particle)});
+}
+
+// noun + 하다/되다/시키다/당하다 ...: 해임+되+었다, 임명+했+다, 위+해, 상당+한.
+bool EojeolAnalyzer::Impl::AnalyzeLightVerb(std::string_view eojeol,
+                                            const std::vector<uint32_t>& starts,
+                                            EojeolAnalysis* out) const {
+  const size_t n = starts.size() - 1;
+  for (size_t cut = 0; cut < n; ++cut) {
+    const std::string_view stem = eojeol.substr(0, starts[cut]);
+    if (cut > 0) {
+      const char32_t last = LastChar(stem);
+      if (!utf8::IsHangulSyllable(last) && !IsLatin(last)) continue;
+    }
+    size_t at = starts[cut];
+    if (!light_verb_initials.contains(utf8::Next(eojeol, &at))) continue;
+    for (const size_t len : {size_t{2}, size_t{1}}) {
+      if (cut + len > n) continue;
+      const auto verb =
+          light_verbs.find(eojeol.substr(starts[cut], starts[cut + len] - starts[cut]));
+      if (verb == light_verbs.end()) continue;
+      // A two-syllable light verb (당하다, 시키다) after a one-syllable stem is usually part of
+      // one adjective (정당한 = 정당+한, not 정+당한).
+      if (verb->second.syllables >= 2 && cut < 2) continue;
+      // A known name is no verbal noun: 일본해 is a sea, not 일본+해.
+      if (cut > 0 && names.contains(stem)) continue;
+      const std::string_view rest = eojeol.substr(starts[cut + len]);
+      bool fits = false;
+      if (rest.empty()) {
+        fits = (verb->second.cls & kMayEndEojeol) != 0;
+      } else {
+        const auto ending = endings.find(rest);
+        fits = ending != endings.end() && (ending->second & verb->second.cls) != 0;
+      }
+      if (!fits) continue;
+      if (cut > 0 && !CutAllowed(eojeol, starts, cut)) continue;
+      out->parts.clear();
+      if (cut > 0) out->parts.push_back(Morph{Span{0, starts[cut]}, TokenTag::kNoun});
+      out->parts.push_back(Morph{Span{starts[cut], starts[cut + len]}, TokenTag::kPredicate});
+      if (!rest.empty()) {
+        out->parts.push_back(Morph{Span{starts[cut + len], static_cast<uint32_t>(eojeol.size())},
+                                   TokenTag::kEnding});
+      }
+      out->tag = out->parts.front().tag;
+      out->lemma = std::string(stem) + verb->second.lemma;
+      return true;
+    }
+  }
+  return false;
+}
+
+// A syllable that carries the past tense (있, 했, 밝혔) or a stem no noun has (않, 많, 없) marks
+// a predicate whatever its stem: 밝혔+다, 있+지만, 않+은.
+bool EojeolAnalyzer::Impl::AnalyzeFusedEnding(std::string_view eojeol,
+                                              const std::vector<uint32_t>& starts,
+                                              EojeolAnalysis* out) const {
+  const size_t n = starts.size() - 1;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    size_t pos = starts[i];
+    const char32_t c = utf8::Next(eojeol, &pos);
+    if (!IsVerbSyllable(c)) continue;
+    const std::string_view rest = eojeol.substr(starts[i + 1]);
+    const auto ending = endings.find(rest);
+    if (ending == endings.end() || (ending->second & (kPastClass | kStemClass)) == 0) continue;
+    out->parts.clear();
+    out->parts.push_back(Morph{Span{0, starts[i + 1]}, TokenTag::kPredicate});
+    out->parts.push_back(
+        Morph{Span{starts[i + 1], static_cast<uint32_t>(eojeol.size())}, TokenTag::kEnding});
+    out->tag = TokenTag::kPredicate;
+    // The dictionary form is known only when the stem is not fused with the past tense.
+    if (i == 0 && (c == U'있' || c == U'없' || c == U'않' || c == U'많')) {
+      out->lemma = std::string(eojeol.substr(0, starts[1])) + "다";
+    }
+    return true;
+  }
+  return false;
+}
+
+bool EojeolAnalyzer::Impl::AnalyzeParticle(std::string_view eojeol,
+                                           const std::vector<uint32_t>& starts,
+                                           EojeolAnalysis* out) const {
+  const size_t n = starts.size() - 1;
+  // The longest particle first: 와의 before 의, 에서는 before 는.
+  for (size_t cut = n > max_particle_code_points ? n - max_particle_code_points : 1; cut < n;
+       ++cut) {
+    const auto particle = particles.find(eojeol.substr(starts[cut]));
+    if (particle == particles.end()) continue;
+    const std::string_view stem = eojeol.substr(0, starts[cut]);
+    const char32_t last = LastChar(stem);
+    if (!utf8::IsHangulSyllable(last) && !IsLatin(last) && !IsDigit(last) && !utf8::IsHanja(last) &&
+        last != U'%') {
+      continue;
+    }
+    if (!PhonologyFits(stem, particle->second.after)) continue;
+    // 으로 was refused (현으로 after a one-syllable stem): 현으 + 로 is no better.
+    if (last == U'으') continue;
+    // No noun holds a syllable with the past tense or 않/없 in it: 있지+만 and 밝혔지+만 are
+    // verbs (있+지만), while 강혁+이었다 is a noun and the copula.
+    if (HasVerbSyllable(stem)) continue;
+    const Script script = ScriptOf(stem);
+    // The copula 다 right after a noun (박병호다) but not after a verb stem in ㅡ (다르다, 크다).
+    if (particle->second.copula && particle->first == "다" &&
+        (script.code_points < 2 || IsEuStem(last) || last == U'니')) {
+      continue;
+    }
+    // Contractions (엔, 론, 에겐) and 서 for 에서 are written after known names and longer
+    // words: 코엔 is a name, not 코+엔; 중국서 is 중국+서, 경찰서 is one word.
+    if (particle->second.short_form &&
+        (script.code_points < 2 || (particle->first == "서" && !place_names.contains(stem)))) {
+      continue;
+    }
+    // A one-syllable Hangul stem is most often the first syllable of a word (회의, 속도, 사랑):
+    // only a known pronoun or bound noun (그는, 것이, 수도) stands before a particle.
+    if (script.AllHangul() && script.code_points == 1 && !nouns.contains(stem) &&
+        !names.contains(stem)) {
+      continue;
+    }
+    if (!CutAllowed(eojeol, starts, cut)) continue;
+    const bool copula = particle->second.copula;
+    out->parts.clear();
+    AppendNoun(eojeol, starts, cut, !copula, 0, &out->parts);
+    out->parts.push_back(Morph{Span{starts[cut], static_cast<uint32_t>(eojeol.size())},
+                               copula ? TokenTag::kPredicate : TokenTag::kParticle});
+    out->tag = out->parts.front().tag;
+    if (copula) {
+      out->lemma = "이다";
+    } else {
+      out->particle = particle->first;  // points into the lexicon: valid as long as *this
+    }
+    return true;
+  }
+  return false;
+}
+
+// Predicates with no light verb, known by their ending: 합니다/입니다-like ㅂ니다, 는다/ㄴ다, and
+// 다 after a final consonant no noun ends 다 with (같다, 좋다, 높다).
+bool EojeolAnalyzer::Impl::AnalyzeVerbEnding(std::string_view eojeol,
+                                             const std::vector<uint32_t>& starts,
+                                             EojeolAnalysis* out) const {
+  const size_t n = starts.size() - 1;
+  if (n < 2 || !ScriptOf(eojeol).AllHangul()) return false;
+  auto syllable = [&](size_t i) {
+    size_t pos = starts[i];
+    return utf8::Next(eojeol, &pos);
+  };
+  size_t ending_start = 0;  // code point index where the ending begins; 0 = none
+  const char32_t last = syllable(n - 1);
+  const char32_t before = syllable(n - 2);
+  const int before_final = utf8::FinalConsonant(before);
+  if (n >= 3 && last == U'다' && before == U'니') {
+    const char32_t stem_end = syllable(n - 3);
+    if (stem_end == U'습') {
+      ending_start = n - 3;
+    } else if (utf8::FinalConsonant(stem_end) == kBieup) {
+      ending_start = n - 2;  // 합니다, 갑니다: ㅂ is fused into the stem's last syllable
+    }
+  } else if (last == U'다' && before == U'는' && n >= 3) {
+    ending_start = n - 2;
+  } else if (last == U'다' && before_final != 0 && before_final != 4 && before_final != kRieul &&
+             before_final != 16 && before_final != 21) {
+    // Not after ㄴ, ㄹ, ㅁ, ㅇ: 판다, 칼다, 잠다 and 강다 may be nouns or names.
+    ending_start = n - 1;
+  }
+  if (ending_start == 0) return false;
+  out->parts.clear();
+  out->parts.push_back(Morph{Span{0, starts[ending_start]}, TokenTag::kPredicate});
+  out->parts.push_back(
+      Morph{Span{starts[ending_start], static_cast<uint32_t>(eojeol.size())}, TokenTag::kEnding});
+  out->tag = TokenTag::kPredicate;
+  return true;
+}
+
+EojeolAnalysis EojeolAnalyzer::Impl::Analyze(std::string_view eojeol) const {
+  EojeolAnalysis out;
+  if (eojeol.empty()) return out;
+  const std::vector<uint32_t> starts = CodePointStarts(eojeol);
+  // Headlines abbreviate names to one Hanja written against Korean (北미사일, 盧대통령이나,
+  // 中서): the change of script is the boundary.
+  size_t hanja = 0;
+  for (size_t pos = 0; hanja + 1 < starts.size(); ++hanja) {
+    pos = starts[hanja];
+    if (!utf8::IsHanja(utf8::Next(eojeol, &pos))) break;
+  }
+  if (hanja > 0 && hanja + 1 < starts.size()) {
+    size_t pos = starts[hanja];
+    if (utf8::IsHangulSyllable(utf8::Next(eojeol, &pos))) {
+      const uint32_t offset = starts[hanja];
+      const std::string_view rest = eojeol.substr(offset);
+      EojeolAnalysis tail;
+      const auto particle = particles.find(rest);
+      if (particle != particles.end() && !particle->second.copula) {
+        tail.parts.push_back(
+            Morph{Span{0, static_cast<uint32_t>(rest.size())}, TokenTag::kParticle});
+        tail.particle = particle->first;
+      } else {
+        tail = Analyze(rest);
+      }
+      out.parts.push_back(Morph{Span{0, offset}, TokenTag::kHanja});
+      for (const Morph& part : tail.parts) {
+        out.parts.push_back(
+            Morph{Span{part.span.begin + offset, part.span.end + offset}, part.tag});
+      }
+      out.tag = TokenTag::kHanja;
+      out.lemma = std::move(tail.lemma);
+      out.particle = tail.particle;
+      return out;
+    }
+  }
+  const Span whole{0, static_cast<uint32_t>(eojeol.size())};
+  const bool known = nouns.contains(eojeol) || names.contains(eojeol);
+  if (!known) {
+    // The copula alone, after a closing quote or parenthesis: ...)입니다, '혁신'이었다.
+    const auto copula = particles.find(eojeol);
+    if (copula != particles.end() && copula->second.copula && starts.size() > 2) {
+      out.parts.push_back(Morph{whole, TokenTag::kPredicate});
+      out.tag = TokenTag::kPredicate;
+      out.lemma = "이다";
+      return out;
+    }
+    const Script script = ScriptOf(eojeol);
+    // Only a word that ends in Hangul can carry a Korean particle or ending.
+    if (script.hangul && utf8::IsHangulSyllable(LastChar(eojeol)) &&
+        (AnalyzeLightVerb(eojeol, starts, &out) || AnalyzeParticle(eojeol, starts, &out) ||
+         AnalyzeFusedEnding(eojeol, starts, &out) || AnalyzeVerbEnding(eojeol, starts, &out))) {
+      return out;
+    }
+  }
+  if (known) {
+    out.parts.push_back(Morph{whole, StemTag(eojeol, false)});
+  } else {
+    AppendNoun(eojeol, starts, starts.size() - 1, false, 0, &out.parts);
+  }
+  out.tag = out.parts.front().tag;
+  return out;
+}
+
+// ---------------------------------------------------------------- public interface
+
+Result<EojeolAnalyzer> EojeolAnalyzer::Create(const DictionarySet& dictionaries) {
+  auto impl = std::make_unique<Impl>();
+
+  SAGEON_ASSIGN_OR_RETURN(const TsvTable* particles, dictionaries.Get("particles"));
+  SAGEON_RETURN_IF_ERROR(particles->RequireColumns({"form", "kind", "after"}));
+  for (const TsvTable::Row& row : particles->rows()) {
+    SAGEON_ASSIGN_OR_RETURN(After after,
+                            ParseAfter(particles->Cell(row, "after"), *particles, row));
+    impl->max_particle_code_points = std::max(impl->max_particle_code_points,
+                                              utf8::CodePointCount(particles->Cell(row, "form")));
+    const std::string_view kind = particles->Cell(row, "kind");
+    impl->particles[std::string(particles->Cell(row, "form"))] =
+        ParticleInfo{after, kind == "copula", kind == "contraction"};
+  }
+
+  SAGEON_ASSIGN_OR_RETURN(const TsvTable* verbs, dictionaries.Get("predicate_suffixes"));
+  SAGEON_RETURN_IF_ERROR(verbs->RequireColumns({"form", "lemma", "class"}));
+  for (const TsvTable::Row& row : verbs->rows()) {
+    SAGEON_ASSIGN_OR_RETURN(uint8_t cls, ParseClass(verbs->Cell(row, "class"), *verbs, row));
+    const std::string_view form = verbs->Cell(row, "form");
+    LightVerb& verb = impl->light_verbs[std::string(form)];
+    verb.lemma = std::string(verbs->Cell(row, "lemma"));
+    verb.cls |= cls;
+    verb.syllables = utf8::CodePointCount(form);
+    size_t first = 0;
+    if (!form.empty()) impl->light_verb_initials.insert(utf8::Next(form, &first));
+  }
+
+  SAGEON_ASSIGN_OR_RETURN(const TsvTable* endings, dictionaries.Get("endings"));
+  SAGEON_RETURN_IF_ERROR(endings->RequireColumns({"form", "class"}));
+  for (const TsvTable::Row& row : endings->rows()) {
+    SAGEON_ASSIGN_OR_RETURN(uint8_t cls, ParseClass(endings->Cell(row, "class"), *endings, row));
+    impl->endings[std::string(endings->Cell(row, "form"))] |= cls;
+  }
+
+  auto protect = [&impl](std::string_view word) {
+    const size_t length = utf8::CodePointCount(word);
+    if (length < 2) return;
+    impl->protected_words.emplace(word);
+    impl->max_protected_code_points = std::max(impl->max_protected_code_points, length);
+  };
+  // Optional: without it every noun is unknown, and only phonology guards the cuts.
+  if (const TsvTable* nouns = dictionaries.Find("nouns_common")) {
+    SAGEON_RETURN_IF_ERROR(nouns->RequireColumns({"form"}));
+    for (const TsvTable::Row& row : nouns->rows()) {
+      const std::string_view form = nouns->Cell(row, "form");
+      const std::string_view kind = nouns->Cell(row, "kind");
+      impl->nouns.emplace(form);
+      protect(form);
+      if (kind == "tail" || kind == "tail_any") impl->name_tails.emplace(form);
+      if (kind == "tail_any") impl->any_tails.emplace(form);
+      if (kind == "head") impl->head_words.emplace(form);
+      if (kind == "name_part") impl->name_suffixes.emplace(form);
+      if (kind == "title") {
+        impl->titles.emplace(form);
+        impl->max_title_code_points =
+            std::max(impl->max_title_code_points, utf8::CodePointCount(form));
+      }
+    }
+  }
+  if (const TsvTable* titles = dictionaries.Find("person_titles")) {
+    SAGEON_RETURN_IF_ERROR(titles->RequireColumns({"title"}));
+    for (const TsvTable::Row& row : titles->rows()) {
+      const std::string_view title = titles->Cell(row, "title");
+      if (titles->Cell(row, "position") == "before" || title.empty()) continue;
+      impl->titles.emplace(title);
+      impl->max_title_code_points =
+          std::max(impl->max_title_code_points, utf8::CodePointCount(title));
+    }
+  }
+  for (std::string_view table_name : {"org_suffixes", "loc_suffixes"}) {
+    const TsvTable* suffixes = dictionaries.Find(table_name);
+    if (suffixes == nullptr) continue;
+    SAGEON_RETURN_IF_ERROR(suffixes->RequireColumns({"suffix"}));
+    for (const TsvTable::Row& row : suffixes->rows()) {
+      impl->name_suffixes.emplace(suffixes->Cell(row, "suffix"));
+    }
+  }
+  if (const TsvTable* surnames = dictionaries.Find("surnames")) {
+    SAGEON_RETURN_IF_ERROR(surnames->RequireColumns({"surname"}));
+    for (const TsvTable::Row& row : surnames->rows()) {
+      impl->surnames.emplace(surnames->Cell(row, "surname"));
+    }
+  }
+  // Event triggers that are verbal nouns (해임, 복귀) are common nouns, not name candidates.
+  if (const TsvTable* triggers = dictionaries.Find("event_triggers")) {
+    if (triggers->ColumnIndex("trigger") && triggers->ColumnIndex("pos")) {
+      for (const TsvTable::Row& row : triggers->rows()) {
+        if (triggers->Cell(row, "pos") == "noun")
+          impl->nouns.emplace(triggers->Cell(row, "trigger"));
+      }
+    }
+  }
+  // Names of the gazetteers that are one eojeol (김정은, 마이크로소프트) are never cut inside.
+  for (const TsvTable* gazetteer : dictionaries.Gazetteers()) {
+    for (const TsvTable::Row& row : gazetteer->rows()) {
+      const bool place = gazetteer->Cell(row, "type") == "LOC";
+      auto add_name = [&](std::string_view name) {
+        if (name.empty() || name.find(' ') != std::string_view::npos) return;
+        if (!ScriptOf(name).hangul) return;
+        impl->names.emplace(name);
+        if (place) impl->place_names.emplace(name);
+        protect(name);
+      };
+      add_name(gazetteer->Cell(row, "name"));
+      std::string_view aliases = gazetteer->Cell(row, "aliases");
+      while (!aliases.empty()) {
+        const size_t bar = aliases.find('|');
+        add_name(aliases.substr(0, bar));
+        if (bar == std::string_view::npos) break;
+        aliases.remove_prefix(bar + 1);
+      }
+    }
+  }
+  return EojeolAnalyzer(std::move(impl));
+}
+
+EojeolAnalyzer::EojeolAnalyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+EojeolAnalyzer::EojeolAnalyzer(EojeolAnalyzer&&) noexcept = default;
+EojeolAnalyzer& EojeolAnalyzer::operator=(EojeolAnalyzer&&) noexcept = default;
+EojeolAnalyzer::~EojeolAnalyzer() = default;
+
+EojeolAnalysis EojeolAnalyzer::Analyze(std::string_view eojeol) const {
+  return impl_->Analyze(eojeol);
+}
+
+bool EojeolAnalyzer::IsParticle(std::string_view form) const {
+  const auto it = impl_->particles.find(form);
+  return it != impl_->particles.end() && !it->second.copula;
+}
+
+}  // namespace sageon

@@ -1,1 +1,271 @@
-// being written
+#include "sageon/tokenize/tokenizer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "sageon/base/utf8.h"
+
+namespace sageon {
+namespace {
+
+enum class PieceKind { kSpace, kWord, kSymbol };
+
+struct Piece {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  PieceKind kind = PieceKind::kSymbol;
+};
+
+bool IsWordChar(char32_t c) {
+  return utf8::IsHangul(c) || u_isalnum(static_cast<UChar32>(c)) ||
+         u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_ALPHABETIC);
+}
+
+// Interpuncts list names inside one eojeol (수원ㆍ성남, 한·미). ICU reads ㆍ (U+318D, a Hangul
+// letter often typed for the middle dot) as part of the word, so they are split off here.
+bool IsInterpunct(char32_t c) {
+  return c == 0x318D || c == 0x00B7 || c == 0x30FB || c == 0x2027 || c == 0xFF65 || c == 0x2022;
+}
+
+bool IsLatinOrDigit(char32_t c) { return utf8::IsAsciiAlpha(c) || utf8::IsAsciiDigit(c); }
+
+PieceKind Classify(std::string_view piece) {
+  bool all_space = true;
+  size_t pos = 0;
+  while (pos < piece.size()) {
+    const char32_t c = utf8::Next(piece, &pos);
+    if (IsWordChar(c) && !IsInterpunct(c)) return PieceKind::kWord;
+    if (!utf8::IsSpace(c)) all_space = false;
+  }
+  return all_space ? PieceKind::kSpace : PieceKind::kSymbol;
+}
+
+// A symbol that stays inside the eojeol between the two characters around it: GPT-4, 3.5, 1,000,
+// AT&T, 10:30. Elsewhere it is a token of its own (한·미, "인용").
+bool JoinsWord(std::string_view symbol, char32_t before, char32_t after) {
+  if (symbol == "-" || symbol == "\u2010" || symbol == "\u2011") {
+    return IsLatinOrDigit(before) || IsLatinOrDigit(after);
+  }
+  if (symbol == ".") return IsLatinOrDigit(before) && IsLatinOrDigit(after);
+  if (symbol == "," || symbol == ":") {
+    return utf8::IsAsciiDigit(before) && utf8::IsAsciiDigit(after);
+  }
+  if (symbol == "&" || symbol == "'" || symbol == "\u2019") {
+    return utf8::IsAsciiAlpha(before) && utf8::IsAsciiAlpha(after);
+  }
+  return false;
+}
+
+// Percent and per-mille signs belong to the number before them (50%가 → 50% + 가).
+bool AttachesToNumber(std::string_view symbol) {
+  return symbol == "%" || symbol == "\uFF05" || symbol == "\u2030";
+}
+
+// Marks that close a quotation or a parenthesis: a particle written right after one belongs to
+// the quoted word ('변호인'은).
+bool IsClosingMark(std::string_view symbol) {
+  static constexpr std::string_view kClosing[] = {
+      ")",      "]",      "}",      "'",      "\"",     "\u2019", "\u201D",
+      "\u300D", "\u300F", "\u3009", "\u300B", "\u3011", ">",      "\uFF09",
+  };
+  return std::find(std::begin(kClosing), std::end(kClosing), symbol) != std::end(kClosing);
+}
+
+// Appends the ICU piece [begin, end) of `text`, with every interpunct a piece of its own.
+void AppendPiece(std::string_view text, uint32_t begin, uint32_t end, std::vector<Piece>* pieces) {
+  uint32_t start = begin;
+  size_t pos = begin;
+  while (pos < end) {
+    const uint32_t at = static_cast<uint32_t>(pos);
+    if (!IsInterpunct(utf8::Next(text, &pos))) continue;
+    if (start < at) pieces->push_back(Piece{start, at, Classify(text.substr(start, at - start))});
+    pieces->push_back(Piece{at, static_cast<uint32_t>(pos), PieceKind::kSymbol});
+    start = static_cast<uint32_t>(pos);
+  }
+  if (start < end) pieces->push_back(Piece{start, end, Classify(text.substr(start, end - start))});
+}
+
+}  // namespace
+
+struct Tokenizer::Impl {
+  explicit Impl(EojeolAnalyzer a) : analyzer(std::move(a)) {}
+  EojeolAnalyzer analyzer;
+  // Never used to iterate: each thread clones it once, so Tokenize stays const and thread-safe.
+  std::unique_ptr<icu::BreakIterator> prototype;
+  uint64_t id = 0;  // tells this tokenizer's clones from another's in the per-thread cache
+
+  icu::BreakIterator* ThreadIterator() const;
+
+  void AddEojeol(std::string_view text, Span span, uint32_t sentence,
+                 std::vector<Token>* tokens) const;
+};
+
+void Tokenizer::Impl::AddEojeol(std::string_view text, Span span, uint32_t sentence,
+                                std::vector<Token>* tokens) const {
+  const std::string_view eojeol = text.substr(span.begin, span.size());
+  Token token;
+  token.span = span;
+  token.sentence = sentence;
+  const bool after_closing_mark =
+      !tokens->empty() && tokens->back().span.end == span.begin &&
+      tokens->back().tag == TokenTag::kSymbol &&
+      IsClosingMark(text.substr(tokens->back().span.begin, tokens->back().span.size()));
+  if (after_closing_mark && analyzer.IsParticle(eojeol)) {
+    token.tag = TokenTag::kParticle;
+    tokens->push_back(std::move(token));
+    return;
+  }
+  EojeolAnalysis analysis = analyzer.Analyze(eojeol);
+  token.tag = analysis.tag;
+  token.lemma = std::move(analysis.lemma);
+  if (analysis.parts.size() > 1) {
+    token.parts.reserve(analysis.parts.size());
+    for (const Morph& part : analysis.parts) {
+      token.parts.push_back(
+          Morph{Span{span.begin + part.span.begin, span.begin + part.span.end}, part.tag});
+    }
+  }
+  tokens->push_back(std::move(token));
+}
+
+// A clone costs more than tokenizing a sentence (ICU rebuilds its break engines lazily in each
+// instance), so every thread keeps its own clone of the last tokenizer it served.
+icu::BreakIterator* Tokenizer::Impl::ThreadIterator() const {
+  struct Cache {
+    uint64_t owner = 0;
+    std::unique_ptr<icu::BreakIterator> iterator;
+  };
+  thread_local Cache cache;
+  if (cache.owner != id || cache.iterator == nullptr) {
+    cache.iterator.reset(prototype->clone());
+    cache.owner = cache.iterator == nullptr ? 0 : id;
+  }
+  return cache.iterator.get();
+}
+
+Result<Tokenizer> Tokenizer::Create(const DictionarySet& dictionaries) {
+  SAGEON_ASSIGN_OR_RETURN(EojeolAnalyzer analyzer, EojeolAnalyzer::Create(dictionaries));
+  auto impl = std::make_unique<Impl>(std::move(analyzer));
+  UErrorCode status = U_ZERO_ERROR;
+  impl->prototype.reset(icu::BreakIterator::createWordInstance(icu::Locale::getKorean(), status));
+  if (U_FAILURE(status) || impl->prototype == nullptr) {
+    return Status(StatusCode::kInternal,
+                  std::string("ICU word break iterator: ") + u_errorName(status));
+  }
+  static std::atomic<uint64_t> next_id{1};
+  impl->id = next_id.fetch_add(1);
+  return Tokenizer(std::move(impl));
+}
+
+Tokenizer::Tokenizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Tokenizer::Tokenizer(Tokenizer&&) noexcept = default;
+Tokenizer& Tokenizer::operator=(Tokenizer&&) noexcept = default;
+Tokenizer::~Tokenizer() = default;
+
+const EojeolAnalyzer& Tokenizer::analyzer() const { return impl_->analyzer; }
+
+std::vector<Token> Tokenizer::Tokenize(std::string_view text,
+                                       const std::vector<Sentence>& sentences) const {
+  std::vector<Token> tokens;
+  icu::BreakIterator* const iterator = impl_->ThreadIterator();
+  if (iterator == nullptr) return tokens;
+  std::vector<Piece> pieces;
+  for (size_t index = 0; index < sentences.size(); ++index) {
+    const uint32_t sentence_begin =
+        std::min<uint32_t>(sentences[index].span.begin, static_cast<uint32_t>(text.size()));
+    const uint32_t sentence_end = std::clamp<uint32_t>(sentences[index].span.end, sentence_begin,
+                                                       static_cast<uint32_t>(text.size()));
+    if (sentence_begin == sentence_end) continue;
+    const std::string_view sentence = text.substr(sentence_begin, sentence_end - sentence_begin);
+
+    // ICU's word boundaries, as UTF-8 byte offsets (UText over UTF-8 indexes by byte).
+    UErrorCode status = U_ZERO_ERROR;
+    UText* utext =
+        utext_openUTF8(nullptr, sentence.data(), static_cast<int64_t>(sentence.size()), &status);
+    if (U_FAILURE(status)) {
+      utext_close(utext);
+      continue;
+    }
+    iterator->setText(utext, status);
+    pieces.clear();
+    if (U_SUCCESS(status)) {
+      int32_t begin = iterator->first();
+      for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE;
+           begin = end, end = iterator->next()) {
+        const uint32_t b = sentence_begin + static_cast<uint32_t>(begin);
+        const uint32_t e = sentence_begin + static_cast<uint32_t>(end);
+        AppendPiece(text, b, e, &pieces);
+      }
+    }
+    utext_close(utext);
+    if (pieces.empty()) {  // ICU failed: the sentence is one piece rather than lost
+      pieces.push_back(Piece{sentence_begin, sentence_end, PieceKind::kWord});
+    }
+
+    // Merge the pieces of one eojeol: ICU breaks between scripts (챗|GPT|로, 2023|년에는) and at
+    // joiners (GPT|-|4의); a token is the white-space-delimited eojeol, punctuation apart.
+    const uint32_t sentence_number = static_cast<uint32_t>(index);
+    size_t i = 0;
+    while (i < pieces.size()) {
+      const Piece& piece = pieces[i];
+      if (piece.kind == PieceKind::kSpace) {
+        ++i;
+        continue;
+      }
+      if (piece.kind == PieceKind::kSymbol) {
+        Token token;
+        token.span = Span{piece.begin, piece.end};
+        token.tag = TokenTag::kSymbol;
+        token.sentence = sentence_number;
+        tokens.push_back(std::move(token));
+        ++i;
+        continue;
+      }
+      Span eojeol{piece.begin, piece.end};
+      size_t j = i + 1;
+      while (j < pieces.size()) {
+        const Piece& next = pieces[j];
+        if (next.begin != eojeol.end) break;
+        if (next.kind == PieceKind::kWord) {
+          eojeol.end = next.end;
+          ++j;
+          continue;
+        }
+        if (next.kind != PieceKind::kSymbol) break;
+        const std::string_view symbol = text.substr(next.begin, next.end - next.begin);
+        size_t unused = 0;
+        const char32_t before = utf8::Prev(text, eojeol.end, &unused);
+        if (AttachesToNumber(symbol) && utf8::IsAsciiDigit(before)) {
+          eojeol.end = next.end;
+          ++j;
+          continue;
+        }
+        if (j + 1 < pieces.size() && pieces[j + 1].kind == PieceKind::kWord &&
+            pieces[j + 1].begin == next.end) {
+          size_t pos = next.end;
+          const char32_t after = utf8::Next(text, &pos);
+          if (JoinsWord(symbol, before, after)) {
+            eojeol.end = pieces[j + 1].end;
+            j += 2;
+            continue;
+          }
+        }
+        break;
+      }
+      impl_->AddEojeol(text, eojeol, sentence_number, &tokens);
+      i = j;
+    }
+  }
+  return tokens;
+}
+
+}  // namespace sageon
