@@ -1,1 +1,329 @@
+#include "sageon/extract/entity_recognizer.h"
+
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sageon/segment/sentence_splitter.h"
+#include "sageon/tokenize/tokenizer.h"
+#include "unit/test_util.h"
+
+namespace sageon {
+namespace {
+
+using ::sageon::testing::ProjectDictionaries;
+
+class EntityRecognizerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto splitter = SentenceSplitter::Create(ProjectDictionaries());
+    ASSERT_TRUE(splitter.ok()) << splitter.status().message();
+    auto tokenizer = Tokenizer::Create(ProjectDictionaries());
+    ASSERT_TRUE(tokenizer.ok()) << tokenizer.status().message();
+    auto recognizer = EntityRecognizer::Create(ProjectDictionaries());
+    ASSERT_TRUE(recognizer.ok()) << recognizer.status().message();
+    splitter_ = new SentenceSplitter(std::move(splitter).value());
+    tokenizer_ = new Tokenizer(std::move(tokenizer).value());
+    recognizer_ = new EntityRecognizer(std::move(recognizer).value());
+  }
+
+  // The document as the pipeline hands it to the recognizer: sentences and tokens filled.
+  static Document Prepare(const std::string& text) {
+    Document doc;
+    doc.original = text;
+    doc.text = text;
+    doc.text_to_original.resize(text.size() + 1);
+    for (size_t i = 0; i <= text.size(); ++i) doc.text_to_original[i] = static_cast<uint32_t>(i);
+    doc.sentences = splitter_->Split(doc.text);
+    doc.tokens = tokenizer_->Tokenize(doc.text, doc.sentences);
+    return doc;
+  }
+
+  static Document Analyze(const std::string& text, const EntityRecognizer* recognizer = nullptr) {
+    Document doc = Prepare(text);
+    (recognizer ? recognizer : recognizer_)->Recognize(&doc);
+    return doc;
+  }
+
+  static SentenceSplitter* splitter_;
+  static Tokenizer* tokenizer_;
+  static EntityRecognizer* recognizer_;
+};
+
+SentenceSplitter* EntityRecognizerTest::splitter_ = nullptr;
+Tokenizer* EntityRecognizerTest::tokenizer_ = nullptr;
+EntityRecognizer* EntityRecognizerTest::recognizer_ = nullptr;
+
+// The entity of the first mention that reads exactly `surface`, or nullptr.
+const Entity* EntityOf(const Document& doc, std::string_view surface) {
+  for (const Mention& m : doc.mentions) {
+    if (doc.Text(m.span) == surface) return &doc.entities[m.entity];
+  }
+  return nullptr;
+}
+
+std::optional<uint32_t> EntityIndexOf(const Document& doc, std::string_view surface,
+                                      size_t nth = 0) {
+  for (const Mention& m : doc.mentions) {
+    if (doc.Text(m.span) == surface && nth-- == 0) return m.entity;
+  }
+  return std::nullopt;
+}
+
+std::string Describe(const Document& doc) {
+  std::string out;
+  for (const Mention& m : doc.mentions) {
+    const Entity& e = doc.entities[m.entity];
+    out.append("[").append(doc.Text(m.span)).append("/").append(EntityTypeName(e.type));
+    out.append("/").append(e.name).append("] ");
+  }
+  return out.empty() ? "(no mentions)" : out;
+}
+
+bool HasAlias(const Entity& e, std::string_view alias) {
+  return std::find(e.aliases.begin(), e.aliases.end(), alias) != e.aliases.end();
+}
+
+TEST(CanonicalEntityIdTest, RemovesSpacesAndLowersLatin) {
+  EXPECT_EQ(CanonicalEntityId(EntityType::kPerson, "샘 알트먼"), "person:샘알트먼");
+  EXPECT_EQ(CanonicalEntityId(EntityType::kOrg, "오픈AI"), "org:오픈ai");
+  EXPECT_EQ(CanonicalEntityId(EntityType::kOrg, "오픈 AI"), "org:오픈ai");
+  EXPECT_EQ(CanonicalEntityId(EntityType::kLoc, "New York"), "loc:newyork");
+  EXPECT_EQ(CanonicalEntityId(EntityType::kProduct, "챗GPT"), "product:챗gpt");
+}
+
+struct FoundCase {
+  const char* text;
+  const char* surface;  // the mention, particles excluded
+  EntityType type;
+  const char* name;  // the entity's canonical name
+};
+
+class FoundTest : public EntityRecognizerTest, public ::testing::WithParamInterface<FoundCase> {};
+
+TEST_P(FoundTest, FindsTheMention) {
+  const FoundCase& c = GetParam();
+  const Document doc = Analyze(c.text);
+  const Entity* e = EntityOf(doc, c.surface);
+  ASSERT_NE(e, nullptr) << c.text << " → " << Describe(doc);
+  EXPECT_EQ(e->type, c.type) << c.text << " → " << Describe(doc);
+  EXPECT_EQ(e->name, c.name) << c.text << " → " << Describe(doc);
+  EXPECT_EQ(e->id, CanonicalEntityId(c.type, c.name));
+  EXPECT_GE(e->mention_count, 1u);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Gazetteers, FoundTest,
+    ::testing::Values(
+        // Particles stay out of the span.
+        FoundCase{"삼성전자는 새 공장을 지었다.", "삼성전자", EntityType::kOrg, "삼성전자"},
+        FoundCase{"마이크로소프트와의 협력이 이어졌다.", "마이크로소프트", EntityType::kOrg,
+                  "마이크로소프트"},
+        // A name of two words, and its Latin alias resolved to the Hangul canonical name.
+        FoundCase{"샘 알트먼의 복귀가 결정됐다.", "샘 알트먼", EntityType::kPerson, "샘 알트먼"},
+        FoundCase{"OpenAI가 새 모델을 공개했다.", "OpenAI", EntityType::kOrg, "오픈AI"},
+        FoundCase{"정상회담은 베이징에서 열렸다.", "베이징", EntityType::kLoc, "베이징"},
+        // A country is a place, and the state when it acts (subject, object, genitive ...).
+        FoundCase{"회의는 중국에서 열렸다.", "중국", EntityType::kLoc, "중국"},
+        FoundCase{"중국이 제재에 반대했다.", "중국", EntityType::kOrg, "중국"},
+        FoundCase{"챗GPT를 써 봤다.", "챗GPT", EntityType::kProduct, "챗GPT"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Rules, FoundTest,
+    ::testing::Values(
+        // Titles and honorifics around Korean names.
+        FoundCase{"김철수 대표는 어제 사임했다.", "김철수", EntityType::kPerson, "김철수"},
+        FoundCase{"홍길동 씨가 그렇게 말했다.", "홍길동", EntityType::kPerson, "홍길동"},
+        FoundCase{"이영희 전 장관이 입장을 밝혔다.", "이영희", EntityType::kPerson, "이영희"},
+        FoundCase{"회동 뒤 문 대표는 말을 아꼈다.", "문", EntityType::kPerson, "문"},
+        FoundCase{"자금을 관리한 박씨의 딸도 입건됐다.", "박", EntityType::kPerson, "박"},
+        FoundCase{"성매매 여성 김모(33)씨 등이 입건됐다.", "김", EntityType::kPerson, "김"},
+        // Hangul name with the Latin original in parentheses, with a title before it.
+        FoundCase{"CTO 미라 무라티(Mira Murati)를 임시 CEO로 임명했다.", "미라 무라티",
+                  EntityType::kPerson, "미라 무라티"},
+        FoundCase{"에밋 시어(Emmett Shear, 트위치 공동설립자)가 임명됐다.", "에밋 시어",
+                  EntityType::kPerson, "에밋 시어"},
+        // Organization and place suffixes on names no gazetteer lists.
+        FoundCase{"한빛전자가 신제품을 발표했다.", "한빛전자", EntityType::kOrg, "한빛전자"},
+        FoundCase{"푸른숲재단은 장학금을 준다.", "푸른숲재단", EntityType::kOrg, "푸른숲재단"},
+        // Multi-word units: a place and its districts, a state and its government.
+        FoundCase{"그는 부산 동래구 온천동 자신의 집에 있었다.", "부산 동래구 온천동",
+                  EntityType::kLoc, "부산 동래구 온천동"},
+        FoundCase{"한국 정부가 입장을 냈다.", "한국 정부", EntityType::kOrg, "한국 정부"},
+        FoundCase{"A씨는 경찰에 신고했다.", "A", EntityType::kPerson, "A"},
+        FoundCase{"최민호(45)는 현장에 있었다.", "최민호", EntityType::kPerson, "최민호"}));
+
+// Words that look like names to a careless rule.
+class NotFoundTest : public EntityRecognizerTest,
+                     public ::testing::WithParamInterface<std::pair<const char*, const char*>> {};
+
+TEST_P(NotFoundTest, FindsNoMention) {
+  const auto& [text, surface] = GetParam();
+  const Document doc = Analyze(text);
+  EXPECT_EQ(EntityOf(doc, surface), nullptr) << text << " → " << Describe(doc);
+}
+
+INSTANTIATE_TEST_SUITE_P(CommonWords, NotFoundTest,
+                         ::testing::Values(std::pair{"국가 대표 선수들이 훈련했다.", "국가"},
+                                           std::pair{"일부 의원들은 반대했다.", "일부"},
+                                           std::pair{"비상시에 대피하세요.", "비상시"},
+                                           std::pair{"당시 회사 대표는 몰랐다.", "회사"},
+                                           std::pair{"걸그룹 멤버가 출연했다.", "걸그룹"},
+                                           std::pair{"마음씨가 고운 사람이다.", "마음"},
+                                           std::pair{"이번 대표 선출은 늦어졌다.", "이번"}));
+
+TEST_F(EntityRecognizerTest, HangulNameWithLatinOriginalIsOnePersonWithAlias) {
+  const Document doc = Analyze("그렉 브록먼(Greg Brockman)이 합류했다. 브록먼은 사장이었다.");
+  const auto full = EntityIndexOf(doc, "그렉 브록먼");
+  ASSERT_TRUE(full) << Describe(doc);
+  const Entity& e = doc.entities[*full];
+  EXPECT_EQ(e.type, EntityType::kPerson);
+  EXPECT_EQ(e.id, "person:그렉브록먼");
+  EXPECT_TRUE(HasAlias(e, "Greg Brockman")) << Describe(doc);
+  // The Latin form in parentheses and the later surname are mentions of the same actor.
+  EXPECT_EQ(EntityIndexOf(doc, "Greg Brockman"), full) << Describe(doc);
+  EXPECT_EQ(EntityIndexOf(doc, "브록먼"), full) << Describe(doc);
+  EXPECT_TRUE(HasAlias(e, "브록먼"));
+  EXPECT_EQ(e.mention_count, 3u);
+}
+
+TEST_F(EntityRecognizerTest, ThereafterMakesTheShortNameAnAlias) {
+  const Document doc =
+      Analyze("Acme Robotics(이하 애크미)는 로봇을 만든다. 애크미는 작년에 상장했다.");
+  const auto first = EntityIndexOf(doc, "Acme Robotics");
+  ASSERT_TRUE(first) << Describe(doc);
+  EXPECT_EQ(doc.entities[*first].type, EntityType::kOrg);
+  EXPECT_EQ(EntityIndexOf(doc, "애크미", 0), first) << Describe(doc);
+  EXPECT_EQ(EntityIndexOf(doc, "애크미", 1), first) << Describe(doc);
+  EXPECT_TRUE(HasAlias(doc.entities[*first], "Acme Robotics") ||
+              doc.entities[*first].name == "Acme Robotics");
+}
+
+TEST_F(EntityRecognizerTest, ThereafterWithCommaLinksKnownNames) {
+  const Document doc = Analyze("OpenAI(이하, 오픈AI)는 비영리 단체다. 오픈AI가 챗GPT를 만들었다.");
+  const auto first = EntityIndexOf(doc, "OpenAI");
+  ASSERT_TRUE(first) << Describe(doc);
+  EXPECT_EQ(doc.entities[*first].name, "오픈AI");
+  EXPECT_EQ(EntityIndexOf(doc, "오픈AI", 1), first) << Describe(doc);
+  EXPECT_TRUE(HasAlias(doc.entities[*first], "OpenAI"));
+}
+
+TEST_F(EntityRecognizerTest, PartialMentionLinksToTheFullName) {
+  const Document doc = Analyze("샘 알트먼이 돌아왔다. 직원들은 알트먼을 지지했다.");
+  const auto full = EntityIndexOf(doc, "샘 알트먼");
+  ASSERT_TRUE(full) << Describe(doc);
+  EXPECT_EQ(EntityIndexOf(doc, "알트먼"), full) << Describe(doc);
+  EXPECT_EQ(doc.entities[*full].mention_count, 2u);
+}
+
+TEST_F(EntityRecognizerTest, TitledNameIsFoundAgainWithoutTitle) {
+  const Document doc = Analyze("박민수 교수는 연구를 이끌었다. 박민수는 상을 받았다.");
+  const auto first = EntityIndexOf(doc, "박민수", 0);
+  ASSERT_TRUE(first) << Describe(doc);
+  EXPECT_EQ(EntityIndexOf(doc, "박민수", 1), first) << Describe(doc);
+}
+
+TEST_F(EntityRecognizerTest, SpacingVariantsShareTheId) {
+  const Document a = Analyze("오픈 AI가 발표했다.");
+  const Document b = Analyze("오픈AI가 발표했다.");
+  const Entity* ea = EntityOf(a, "오픈 AI");
+  const Entity* eb = EntityOf(b, "오픈AI");
+  ASSERT_NE(ea, nullptr) << Describe(a);
+  ASSERT_NE(eb, nullptr) << Describe(b);
+  EXPECT_EQ(ea->id, eb->id);
+  EXPECT_EQ(ea->id, "org:오픈ai");
+}
+
+TEST_F(EntityRecognizerTest, UserGazetteerAddsNames) {
+  const std::string text = "누리랩스가 투자를 유치했다.";
+  EXPECT_EQ(EntityOf(Analyze(text), "누리랩스"), nullptr);
+
+  DictionarySet dictionaries = ProjectDictionaries();
+  auto table = TsvTable::Parse("name\ttype\taliases\n누리랩스\tORG\tNuri Labs\n", "user.tsv");
+  ASSERT_TRUE(table.ok()) << table.status().message();
+  dictionaries.Add("gazetteer_user_test", std::move(table).value());
+  auto recognizer = EntityRecognizer::Create(dictionaries);
+  ASSERT_TRUE(recognizer.ok()) << recognizer.status().message();
+  const Document doc = Analyze(text, &recognizer.value());
+  const Entity* e = EntityOf(doc, "누리랩스");
+  ASSERT_NE(e, nullptr) << Describe(doc);
+  EXPECT_EQ(e->type, EntityType::kOrg);
+  EXPECT_EQ(e->id, "org:누리랩스");
+}
+
+TEST_F(EntityRecognizerTest, BadGazetteerTypeIsAnError) {
+  DictionarySet dictionaries = ProjectDictionaries();
+  auto table = TsvTable::Parse("name\ttype\taliases\n누리랩스\tCOMPANY\t\n", "user.tsv");
+  ASSERT_TRUE(table.ok());
+  dictionaries.Add("gazetteer_user_test", std::move(table).value());
+  auto recognizer = EntityRecognizer::Create(dictionaries);
+  ASSERT_FALSE(recognizer.ok());
+  EXPECT_NE(recognizer.status().message().find("user.tsv:2"), std::string::npos)
+      << recognizer.status().message();
+}
+
+TEST_F(EntityRecognizerTest, NoEntityOnADateSpan) {
+  const std::string text = "서울에서 삼성전자가 발표했다.";
+  Document doc = Prepare(text);
+  TemporalExpression date;  // as if the date stage had claimed the first word
+  date.span = Span{0, static_cast<uint32_t>(std::string("서울").size())};
+  doc.dates.push_back(date);
+  recognizer_->Recognize(&doc);
+  EXPECT_EQ(EntityOf(doc, "서울"), nullptr) << Describe(doc);
+  EXPECT_NE(EntityOf(doc, "삼성전자"), nullptr) << Describe(doc);
+  for (const Mention& m : doc.mentions) {
+    EXPECT_FALSE(m.span.begin < date.span.end && date.span.begin < m.span.end);
+  }
+}
+
+TEST_F(EntityRecognizerTest, MentionsAreOrderedAndCounted) {
+  const Document doc = Analyze("구글과 애플, 그리고 구글의 경쟁.");
+  ASSERT_GE(doc.mentions.size(), 3u) << Describe(doc);
+  for (size_t i = 1; i < doc.mentions.size(); ++i) {
+    EXPECT_LE(doc.mentions[i - 1].span.end, doc.mentions[i].span.begin);
+  }
+  const Entity* google = EntityOf(doc, "구글");
+  ASSERT_NE(google, nullptr);
+  EXPECT_EQ(google->mention_count, 2u);
+}
+
+TEST_F(EntityRecognizerTest, SeedPost) {
+  SAGEON_SKIP_WITHOUT_SHARED(path, "seed/000_e6fe4dbf8c2f6a6d.txt");
+  const Document doc = Analyze(::sageon::testing::ReadFileOrDie(path));
+  auto entity_named = [&](std::string_view name) -> const Entity* {
+    for (const Entity& e : doc.entities) {
+      if (e.name == name) return &e;
+    }
+    return nullptr;
+  };
+  for (const char* person : {"샘 알트먼", "미라 무라티", "에밋 시어", "그렉 브록먼",
+                             "일리야 수츠케버", "브렛 테일러", "사티아 나델라"}) {
+    const Entity* e = entity_named(person);
+    ASSERT_NE(e, nullptr) << person;
+    EXPECT_EQ(e->type, EntityType::kPerson) << person;
+  }
+  const Entity* altman = entity_named("샘 알트먼");
+  EXPECT_TRUE(HasAlias(*altman, "Sam Altman"));
+  EXPECT_TRUE(HasAlias(*altman, "알트먼"));
+  EXPECT_GT(altman->mention_count, 20u);
+  const Entity* openai = entity_named("오픈AI");
+  ASSERT_NE(openai, nullptr);
+  EXPECT_EQ(openai->type, EntityType::kOrg);
+  EXPECT_TRUE(HasAlias(*openai, "OpenAI"));
+  const Entity* microsoft = entity_named("마이크로소프트");
+  ASSERT_NE(microsoft, nullptr);
+  EXPECT_EQ(microsoft->type, EntityType::kOrg);
+  // Every mention reads back as a name of its entity.
+  for (const Mention& m : doc.mentions) {
+    const Entity& e = doc.entities[m.entity];
+    const std::string_view surface = doc.Text(m.span);
+    EXPECT_TRUE(CanonicalEntityId(e.type, surface) == e.id || HasAlias(e, surface))
+        << surface << " of " << e.name;
+  }
+}
+
+}  // namespace
+}  // namespace sageon

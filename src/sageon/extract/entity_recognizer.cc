@@ -1,1 +1,1127 @@
-// being written
+#include "sageon/extract/entity_recognizer.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "sageon/base/utf8.h"
+#include "sageon/tokenize/eojeol_analyzer.h"
+
+namespace sageon {
+
+namespace {
+
+// Longest name, in tokens, the gazetteer scan tries ("레제프 타이이프 에르도안", "GPT - 4").
+constexpr size_t kMaxNameTokens = 6;
+// A Latin form this short ("IS", "MS", "LA") matches only as written: lowered, it is an English
+// word.
+constexpr size_t kMinCaselessLatin = 5;
+// How far past '(' the parenthesis rules look for ')'.
+constexpr size_t kMaxParenBytes = 120;
+
+// Rule strength when two candidates cover the same span: a name the user or the project listed
+// beats one a rule guessed.
+enum Priority : int { kRuleWeak = 0, kRule = 1, kLocal = 2, kGazetteer = 3 };
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The lookup key of a name: spaces removed and ASCII letters lowered, so spacing and case variants
+// of one name ("오픈 AI", "오픈AI", "openai") meet.
+std::string Key(std::string_view name) {
+  std::string key;
+  key.reserve(name.size());
+  for (char c : name) {
+    if (IsAsciiSpace(c)) continue;
+    key.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return key;
+}
+
+std::string WithoutSpaces(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (!IsAsciiSpace(c)) out.push_back(c);
+  }
+  return out;
+}
+
+bool AllHangul(std::string_view s) {
+  if (s.empty()) return false;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    if (!utf8::IsHangulSyllable(utf8::Next(s, &pos))) return false;
+  }
+  return true;
+}
+
+bool HasAsciiAlpha(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return utf8::IsAsciiAlpha(c); });
+}
+
+size_t Syllables(std::string_view s) { return utf8::CodePointCount(s); }
+
+// Byte length of the first `n` code points of `s`.
+size_t PrefixBytes(std::string_view s, size_t n) {
+  size_t pos = 0;
+  for (size_t i = 0; i < n && pos < s.size(); ++i) utf8::Next(s, &pos);
+  return pos;
+}
+
+std::vector<std::string> SplitBars(std::string_view cell) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= cell.size()) {
+    size_t bar = cell.find('|', start);
+    if (bar == std::string_view::npos) bar = cell.size();
+    std::string_view piece = cell.substr(start, bar - start);
+    while (!piece.empty() && IsAsciiSpace(piece.front())) piece.remove_prefix(1);
+    while (!piece.empty() && IsAsciiSpace(piece.back())) piece.remove_suffix(1);
+    if (!piece.empty()) out.emplace_back(piece);
+    start = bar + 1;
+  }
+  return out;
+}
+
+struct GazEntry {
+  EntityType type = EntityType::kPerson;
+  std::string name;
+  bool country = false;  // from gazetteer_countries: a state, ORG when it acts
+};
+
+// One written form of a gazetteer entry.
+struct Form {
+  uint32_t entry = 0;
+  std::string exact;    // without spaces, as listed: short Latin forms must match it case and all
+  bool spaced = false;  // listed with a space (샘 알트먼)
+};
+
+struct SuffixRule {
+  std::string text;
+  size_t min_stem = 1;  // syllables the stem needs before the suffix
+};
+
+enum class TitlePosition { kAfter, kBefore, kBoth };
+
+// Common nouns that stand before a title like a name does ("정부 대표", "노조 위원장"): a surname
+// syllable starts them, but they name no one.
+constexpr std::string_view kNotNames[] = {
+    "정부",   "노조",   "국가",   "한국",   "이사회",   "구단",     "공동",     "최고",   "여당",
+    "야당",   "전임",   "신임",   "현직",   "전직",     "초대",     "차기",     "당시",   "이번",
+    "이날",   "이후",   "이전",   "이상",   "이하",     "이들",     "우리",     "그룹",   "회사",
+    "본사",   "지사",   "지점",   "부서",   "부문",     "사업",     "경영",     "기업",   "업체",
+    "협회",   "학회",   "학교",   "대학",   "대학교",   "병원",     "연구",     "연구소", "조합",
+    "정당",   "지역",   "지방",   "중앙",   "시민",     "주민",     "국민",     "도민",   "시장",
+    "소장",   "원장",   "고문",   "명예",   "수석",     "상임",     "부위원장", "부사장", "부회장",
+    "부총리", "부장",   "부대표", "공식",   "임시",     "한편",     "하지만",   "조사",   "조직",
+    "성명",   "신규",   "기존",   "구청",   "도청",     "시청",     "국회",     "한국당", "민주당",
+    "정의당", "안보",   "경제",   "외교",   "국방",     "통일",     "교육",     "노동",   "환경",
+    "문화",   "보건",   "복지",   "법무",   "해양",     "여성",     "국토",     "과학",   "산업",
+    "금융",   "방송",   "통신",   "제작",   "영화",     "연출",     "공연",     "음악",   "미술",
+    "축구",   "야구",   "농구",   "배구",   "골프",     "대표팀",   "국가대표", "감독",   "선수",
+    "코치",   "주장",   "팀장",   "회장",   "대표",     "사장",     "의원",     "장관",   "위원",
+    "위원장", "공정",   "성공",   "전문",   "전문가",   "관계자",   "담당",     "담당자", "고위",
+    "간부",   "원내",   "최고위", "한나라", "민주",     "진보",     "보수",     "정치",   "신문",
+    "기자",   "전국",   "전체",   "주요",   "각국",     "양국",     "남북",     "북미",   "한미",
+    "한일",   "한중",   "미중",   "고등",   "명예회장", "공동대표", "사무",     "이사",   "조합장",
+    "차관",   "하원",   "상원",   "연방",   "주지사",   "주석",     "총장",     "교수",   "박사",
+    "선생",   "유엔",   "국제",   "세계",   "아시아",   "유럽",     "남자",     "여자",   "손님",
+    "고객",   "배우",   "가수",   "여야",   "공채",     "인수위",   "소속",     "모든",   "시절",
+    "이같이", "이처럼", "이와",   "이에",   "이를"};
+
+// Syllables that follow a surname in common words more than in names ("이번", "정부").
+constexpr std::string_view kSurnameOnlyStops[] = {
+    "전", "현", "당", "시", "도", "구", "군", "국", "부", "원", "지", "주",
+    "우", "공", "방", "사", "기", "동", "경", "간", "상", "소", "대", "총",
+    "가", "계", "두", "한", "고", "명", "세", "네", "각", "온"};
+
+// Words ending in 씨 that are no honorific: 마음씨 "nature", 솜씨 "skill", 아가씨 "young lady".
+constexpr std::string_view kNotHonorific[] = {
+    "마음씨", "솜씨", "말씨", "글씨", "날씨", "불씨", "아가씨", "아저씨", "맵씨",
+    "홀씨",   "꽃씨", "볍씨", "씨씨", "맘씨", "손씨", "발씨",   "말솜씨", "글솜씨"};
+
+// Modifiers between a name and its title: 김철수 전 대표, 바라라 전 검사.
+constexpr std::string_view kTitleModifiers[] = {"전",   "현",   "前",   "現",   "신임", "초대",
+                                                "당시", "공동", "임시", "차기", "전직", "현직"};
+
+// Particles after which a country is the state acting (미국이 제재했다, 중국과 합의했다) rather
+// than the place (미국에서).
+constexpr std::string_view kActorParticles[] = {
+    "이",   "가",   "은",   "는", "을",   "를",   "의", "과",       "와",     "도",
+    "과의", "와의", "이나", "만", "에게", "측은", "측", "으로서는", "로서는", "께서"};
+
+// Nouns that make a place or a person before them an organization: 한국 정부, 오바마 행정부.
+constexpr std::string_view kOrgHeads[] = {
+    "정부",   "행정부", "당국",     "대표팀", "경찰",   "검찰",     "의회",   "국회",   "정권",
+    "대사관", "영사관", "총영사관", "군",     "군당국", "보건당국", "외교부", "국방부", "국무부",
+    "대표단", "선수단", "교육청",   "시청",   "도청",   "구청",     "법원",   "지검"};
+
+// Common nouns that end in an organization suffix but are no organization's name.
+constexpr std::string_view kNotOrgs[] = {
+    "지도부",     "수뇌부",     "집행부",     "전반부",     "후반부",         "중반부",
+    "상층부",     "하층부",     "사령탑",     "걸그룹",     "보이그룹",       "아이돌그룹",
+    "대학병원",   "종합병원",   "요양병원",   "동물병원",   "전문병원",       "지역병원",
+    "거점병원",   "협력병원",   "선임연구원", "책임연구원", "수석연구원",     "중앙은행",
+    "시중은행",   "국책은행",   "인터넷은행", "지방은행",   "저축은행",       "외국은행",
+    "민간은행",   "투자은행",   "지방정부",   "중앙정부",   "연방정부",       "자치정부",
+    "임시정부",   "과도정부",   "현정부",     "새정부",     "각당",           "소수당",
+    "제1당",      "원내제1당",  "제3당",      "집권당",     "정당",           "해당",
+    "고등학교",   "중학교",     "초등학교",   "대학교",     "명문대학",       "사립대학",
+    "국립대학",   "지방대학",   "전문대학",   "일반대학",   "소위원회",       "조직위원회",
+    "운영위원회", "위원회",     "특별위원회", "대책위원회", "비상대책위원회", "상임위원회",
+    "인사위원회", "징계위원회", "이사회",     "의회",       "지방의회",       "시민단체",
+    "연구소",     "부설연구소", "재단",       "협회",       "학회",           "각부",
+    "본부",       "간부",       "내부",       "외부",       "전부",           "일부",
+    "세부",       "대부",       "국부",       "고위간부",   "상부",           "하부",
+    "각청",       "경로당",     "위안부",     "무승부",     "조건부",         "저비용항공사",
+    "항공사",     "소셜미디어"};
+
+// Common nouns with a place suffix that are no place: 비상시에 "in an emergency".
+constexpr std::string_view kNotPlaces[] = {
+    "비상시", "평상시", "유사시", "필요시", "취임시", "비행시", "운전시", "발생시", "사용시",
+    "위반시", "적발시", "확인시", "구매시", "가입시", "신청시", "방문시", "입장시", "당시",
+    "동시",   "임시",   "역시",   "잠시",   "즉시",   "수시",   "항시"};
+
+// Latin words that make a parenthesized Latin name an organization's.
+constexpr std::string_view kLatinOrgWords[] = {
+    "inc",          "inc.",        "corp",       "corp.",         "co.",          "company",
+    "group",        "bank",        "university", "college",       "institute",    "foundation",
+    "association",  "agency",      "labs",       "lab",           "technologies", "technology",
+    "systems",      "electronics", "motors",     "capital",       "partners",     "ventures",
+    "holdings",     "ltd",         "ltd.",       "llc",           "party",        "committee",
+    "council",      "ministry",    "department", "office",        "times",        "news",
+    "journal",      "post",        "press",      "club",          "fc",           "society",
+    "organization", "union",       "federation", "center",        "centre",       "school",
+    "academy",      "studio",      "studios",    "entertainment", "media",        "network",
+    "airlines",     "air"};
+
+// Latin words that never start a person's name in parentheses.
+constexpr std::string_view kLatinNotPersonWords[] = {"the", "of", "and", "for", "in",   "on",
+                                                     "a",   "an", "to",  "by",  "with", "at"};
+
+template <size_t N>
+bool InList(const std::string_view (&list)[N], std::string_view s) {
+  return std::find(std::begin(list), std::end(list), s) != std::end(list);
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Everything Create() reads, shared read-only by every Recognize() call.
+struct RecognizerData {
+  std::vector<GazEntry> entries;
+  std::unordered_map<std::string, Form> forms;            // Key(form) -> form
+  std::unordered_set<std::string> surnames;               // 1 and 2 syllables
+  std::unordered_map<std::string, TitlePosition> titles;  // LowerAscii(title)
+  std::vector<SuffixRule> org_suffixes;                   // longest first
+  std::vector<SuffixRule> loc_suffixes;                   // longest first
+  std::optional<EojeolAnalyzer> analyzer;
+
+  // The entry whose form reads `surface` (spaces ignored), if any.
+  std::optional<uint32_t> LookupGazetteer(std::string_view surface) const {
+    const auto it = forms.find(Key(surface));
+    if (it == forms.end()) return std::nullopt;
+    const Form& form = it->second;
+    // A space the list does not have is a spacing variant only between scripts (오픈 AI); between
+    // Hangul words it joins two words (서울 시 "a poem of Seoul", 한국 경제 "Korea's economy").
+    if (!form.spaced) {
+      for (size_t p = surface.find(' '); p != std::string_view::npos;
+           p = surface.find(' ', p + 1)) {
+        const bool latin_before =
+            p > 0 && utf8::IsAsciiAlpha(static_cast<unsigned char>(surface[p - 1]));
+        const bool latin_after = p + 1 < surface.size() &&
+                                 utf8::IsAsciiAlpha(static_cast<unsigned char>(surface[p + 1]));
+        if (latin_before == latin_after) return std::nullopt;
+      }
+    }
+    if (HasAsciiAlpha(form.exact) && utf8::CodePointCount(form.exact) < kMinCaselessLatin &&
+        WithoutSpaces(surface) != form.exact) {
+      return std::nullopt;
+    }
+    return form.entry;
+  }
+
+  std::optional<TitlePosition> Title(std::string_view word) const {
+    auto it = titles.find(LowerAscii(word));
+    if (it != titles.end()) return it->second;
+    // 감독님, 선수들: the honorific and plural suffixes leave the title a title.
+    for (std::string_view tail : {std::string_view("님"), std::string_view("들")}) {
+      if (word.size() > tail.size() && word.substr(word.size() - tail.size()) == tail) {
+        it = titles.find(LowerAscii(word.substr(0, word.size() - tail.size())));
+        if (it != titles.end()) return it->second;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // A Korean personal name: a surname and one or two syllables ("김철수", "남궁민", "김구").
+  bool IsKoreanName(std::string_view word) const {
+    if (!AllHangul(word) || InList(kNotNames, word)) return false;
+    const size_t n = Syllables(word);
+    for (size_t surname_len : {size_t{2}, size_t{1}}) {
+      const size_t given = n > surname_len ? n - surname_len : 0;
+      if (given < 1 || given > 2) continue;
+      if (surnames.count(std::string(word.substr(0, PrefixBytes(word, surname_len))))) return true;
+    }
+    return false;
+  }
+
+  bool IsSurnameAlone(std::string_view word) const {
+    return AllHangul(word) && Syllables(word) == 1 && surnames.count(std::string(word)) &&
+           !InList(kSurnameOnlyStops, word);
+  }
+};
+
+// The suffix of `list` that `word` ends in with a long enough stem.
+const SuffixRule* MatchSuffix(const std::vector<SuffixRule>& list, std::string_view word) {
+  for (const SuffixRule& s : list) {
+    if (word.size() <= s.text.size() || word.substr(word.size() - s.text.size()) != s.text) {
+      continue;
+    }
+    const std::string_view stem = word.substr(0, word.size() - s.text.size());
+    if (Syllables(stem) >= s.min_stem) return &s;
+  }
+  return nullptr;
+}
+
+// The per-document work of Recognize: candidates from the rules and the gazetteers, then a
+// longest-first choice of non-overlapping mentions.
+class DocumentPass {
+ public:
+  DocumentPass(const RecognizerData& impl, Document* doc) : impl_(impl), doc_(*doc) {}
+
+  void Run() {
+    ComputeBases();
+    ParenthesisRules();
+    TitleRules();
+    SuffixRules();
+    AddPartialForms();
+    DictionaryScan();
+    Resolve();
+  }
+
+ private:
+  // An actor of this document before the final choice of mentions.
+  struct Proto {
+    EntityType type = EntityType::kPerson;
+    std::string name;
+    std::vector<std::string> aliases;
+    std::optional<uint32_t> entry;  // the gazetteer entry it comes from
+  };
+  struct Candidate {
+    Span span;
+    uint32_t proto = 0;
+    int priority = kRule;
+  };
+
+  std::string_view Text(Span s) const { return doc_.Text(s); }
+  std::string_view Text(size_t begin, size_t end) const {
+    return std::string_view(doc_.text).substr(begin, end - begin);
+  }
+
+  // The token without its trailing particle or ending (알트먼의 → 알트먼, 오픈AI입니다 → 오픈AI).
+  Span BaseOf(const Token& t) const {
+    for (size_t i = 1; i < t.parts.size(); ++i) {
+      const TokenTag tag = t.parts[i].tag;
+      if (tag == TokenTag::kParticle || tag == TokenTag::kEnding || tag == TokenTag::kPredicate ||
+          tag == TokenTag::kSymbol) {
+        return Span{t.span.begin, t.parts[i].span.begin};
+      }
+    }
+    return t.span;
+  }
+
+  std::string_view Rest(size_t i) const { return Text(bases_[i].end, doc_.tokens[i].span.end); }
+
+  void ComputeBases() {
+    bases_.reserve(doc_.tokens.size());
+    for (const Token& t : doc_.tokens) bases_.push_back(BaseOf(t));
+  }
+
+  // True when only white space separates token a from token a + 1 in the same sentence.
+  bool Adjacent(size_t a) const {
+    if (a + 1 >= doc_.tokens.size()) return false;
+    const Token& x = doc_.tokens[a];
+    const Token& y = doc_.tokens[a + 1];
+    if (x.sentence != y.sentence) return false;
+    for (uint32_t p = x.span.end; p < y.span.begin; ++p) {
+      if (!IsAsciiSpace(doc_.text[p])) return false;
+    }
+    return true;
+  }
+  bool SpaceBetween(size_t a) const {
+    return Adjacent(a) && doc_.tokens[a].span.end < doc_.tokens[a + 1].span.begin;
+  }
+
+  // A whole word of Hangul (no particle) in token i.
+  bool IsBareHangulWord(size_t i) const {
+    const Token& t = doc_.tokens[i];
+    return bases_[i] == t.span && AllHangul(Text(t.span));
+  }
+
+  bool IsLatinWord(size_t i) const {
+    const std::string_view w = Text(doc_.tokens[i].span);
+    return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+      return utf8::IsAsciiAlpha(static_cast<unsigned char>(c)) ||
+             utf8::IsAsciiDigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '&';
+    });
+  }
+
+  // The token that ends exactly at byte `end`, if any.
+  std::optional<size_t> TokenEndingAt(size_t end) const {
+    const auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), end,
+                                     [](const Token& t, size_t e) { return t.span.end < e; });
+    if (it == doc_.tokens.end() || it->span.end != end) return std::nullopt;
+    return static_cast<size_t>(it - doc_.tokens.begin());
+  }
+  std::optional<size_t> TokenStartingAt(size_t begin) const {
+    const auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), begin,
+                                     [](const Token& t, size_t b) { return t.span.begin < b; });
+    if (it == doc_.tokens.end() || it->span.begin != begin) return std::nullopt;
+    return static_cast<size_t>(it - doc_.tokens.begin());
+  }
+
+  uint32_t ProtoForEntry(uint32_t entry) {
+    const auto it = entry_proto_.find(entry);
+    if (it != entry_proto_.end()) return it->second;
+    const GazEntry& e = impl_.entries[entry];
+    protos_.push_back(Proto{e.type, e.name, {}, entry});
+    const auto index = static_cast<uint32_t>(protos_.size() - 1);
+    entry_proto_.emplace(entry, index);
+    local_forms_.emplace(Key(e.name), index);
+    return index;
+  }
+
+  // The document's actor named `name`: an existing one (by any of its names) or a new one.
+  uint32_t ProtoNamed(EntityType type, std::string_view name) {
+    const std::string key = Key(name);
+    if (const auto it = local_forms_.find(key); it != local_forms_.end()) return it->second;
+    if (const auto entry = impl_.LookupGazetteer(name)) return ProtoForEntry(*entry);
+    protos_.push_back(Proto{type, std::string(name), {}, std::nullopt});
+    const auto index = static_cast<uint32_t>(protos_.size() - 1);
+    local_forms_.emplace(key, index);
+    return index;
+  }
+
+  void AddAlias(uint32_t proto, std::string_view alias) {
+    Proto& p = protos_[proto];
+    const std::string key = Key(alias);
+    if (key.empty() || key == Key(p.name)) return;
+    local_forms_.emplace(key, proto);
+    for (const auto& a : p.aliases) {
+      if (Key(a) == key) return;
+    }
+    p.aliases.emplace_back(alias);
+  }
+
+  void AddCandidate(Span span, uint32_t proto, int priority) {
+    if (span.empty()) return;
+    candidates_.push_back(Candidate{span, proto, priority});
+  }
+
+  // The longest gazetteer name that ends exactly at byte `end`, over up to kMaxNameTokens tokens
+  // that end with token `last`.
+  std::optional<std::pair<Span, uint32_t>> GazetteerEndingAt(size_t last, size_t end) const {
+    std::optional<std::pair<Span, uint32_t>> best;
+    size_t first = last;
+    for (size_t n = 0; n < kMaxNameTokens; ++n) {
+      const Span span{doc_.tokens[first].span.begin, static_cast<uint32_t>(end)};
+      if (const auto entry = impl_.LookupGazetteer(Text(span))) best = {span, *entry};
+      if (first == 0 || !Adjacent(first - 1)) break;
+      --first;
+    }
+    return best;
+  }
+
+  // ---------------------------------------------------------------- parentheses
+  // 미라 무라티(Mira Murati), OpenAI(이하, 오픈AI), 이투데이(etoday): a name, then in parentheses
+  // another form of it.
+  void ParenthesisRules() {
+    const std::string& text = doc_.text;
+    for (size_t open = text.find('('); open != std::string::npos; open = text.find('(', open + 1)) {
+      if (open == 0 || IsAsciiSpace(text[open - 1])) continue;
+      const size_t close = text.find(')', open + 1);
+      if (close == std::string::npos || close - open > kMaxParenBytes) continue;
+      const auto before = TokenEndingAt(open);
+      if (!before) continue;
+      std::string_view inner = Text(open + 1, close);
+      const size_t inner_begin = open + 1;
+      if (inner.substr(0, 6) == "이하") {
+        ThereafterRule(*before, open, inner_begin, close);
+      } else {
+        LatinNameRule(*before, open, inner_begin, close);
+      }
+    }
+  }
+
+  // X(이하 Y): Y is the short name of X from here on.
+  void ThereafterRule(size_t before, size_t open, size_t inner_begin, size_t close) {
+    size_t b = inner_begin + 6;  // after 이하
+    auto skippable = [&](size_t p) {
+      const char c = doc_.text[p];
+      return IsAsciiSpace(c) || c == ',' || c == ':' || c == '\'' || c == '"';
+    };
+    while (b < close && skippable(b)) ++b;
+    size_t e = close;
+    while (e > b && (IsAsciiSpace(doc_.text[e - 1]) || doc_.text[e - 1] == '\'' ||
+                     doc_.text[e - 1] == '"')) {
+      --e;
+    }
+    // Typographic quotes ‘’“” are three bytes each.
+    auto strip_quote = [&](bool front) {
+      static constexpr std::string_view kQuotes[] = {"‘", "’", "“", "”", "「", "」"};
+      for (std::string_view q : kQuotes) {
+        if (e - b < q.size()) continue;
+        if (front && Text(b, b + q.size()) == q) {
+          b += q.size();
+          return;
+        }
+        if (!front && Text(e - q.size(), e) == q) {
+          e -= q.size();
+          return;
+        }
+      }
+    };
+    strip_quote(true);
+    strip_quote(false);
+    if (b >= e || e - b > 40) return;
+    const std::string_view short_name = Text(b, e);
+    if (std::count(short_name.begin(), short_name.end(), ' ') > 2) return;
+
+    // X: the longest gazetteer name ending at '(', else the word before it.
+    Span x_span{doc_.tokens[before].span.begin, static_cast<uint32_t>(open)};
+    // A Latin name runs over several words (Acme Robotics(이하 애크미)).
+    for (size_t t = before;
+         t > 0 && SpaceBetween(t - 1) && IsLatinWord(t - 1) && IsLatinWord(t) && before - t < 4;
+         --t) {
+      x_span.begin = doc_.tokens[t - 1].span.begin;
+    }
+    std::optional<uint32_t> proto;
+    if (const auto gaz = GazetteerEndingAt(before, open)) {
+      x_span = gaz->first;
+      proto = ProtoForEntry(gaz->second);
+    } else if (const auto entry = impl_.LookupGazetteer(short_name)) {
+      proto = ProtoForEntry(*entry);
+    } else {
+      const std::string_view x = Text(x_span);
+      if (!Suffix(impl_.org_suffixes, x) && !Suffix(impl_.org_suffixes, short_name) &&
+          !HasAsciiAlpha(x)) {
+        return;  // a law, a term or a title: no actor
+      }
+      // The Hangul form is the name Korean text goes on with.
+      const bool short_is_hangul = !HasAsciiAlpha(short_name);
+      proto = ProtoNamed(EntityType::kOrg, short_is_hangul ? short_name : x);
+      AddAlias(*proto, short_is_hangul ? x : short_name);
+    }
+    AddAlias(*proto, Text(x_span));
+    AddAlias(*proto, short_name);
+    AddCandidate(x_span, *proto, kRule);
+    AddCandidate(Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, *proto, kRule);
+  }
+
+  const SuffixRule* Suffix(const std::vector<SuffixRule>& list, std::string_view word) const {
+    return MatchSuffix(list, word);
+  }
+
+  // 미라 무라티(Mira Murati): a Hangul name and its Latin original.
+  void LatinNameRule(size_t before, size_t open, size_t inner_begin, size_t close) {
+    // The Latin name runs to the first ',' or ';' (에밋 시어(Emmett Shear, 트위치 공동설립자)).
+    size_t latin_end = inner_begin;
+    while (latin_end < close && doc_.text[latin_end] != ',' && doc_.text[latin_end] != ';') {
+      ++latin_end;
+    }
+    std::string_view latin = Text(inner_begin, latin_end);
+    while (!latin.empty() && IsAsciiSpace(latin.back())) latin.remove_suffix(1);
+    if (latin.empty() || !utf8::IsAsciiAlpha(static_cast<unsigned char>(latin.front()))) return;
+    std::vector<std::string_view> words;
+    bool capitalized = true;
+    bool org_word = false;
+    bool not_person_word = false;
+    for (size_t p = 0; p < latin.size();) {
+      size_t q = latin.find(' ', p);
+      if (q == std::string_view::npos) q = latin.size();
+      const std::string_view w = latin.substr(p, q - p);
+      p = q + 1;
+      if (w.empty()) continue;
+      for (char c : w) {
+        if (!(utf8::IsAsciiAlpha(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
+              c == '\'' || c == '&' || utf8::IsAsciiDigit(static_cast<unsigned char>(c)))) {
+          return;  // not a name written in Latin letters
+        }
+      }
+      if (!(w.front() >= 'A' && w.front() <= 'Z')) capitalized = false;
+      const std::string lower = LowerAscii(w);
+      if (InList(kLatinOrgWords, lower)) org_word = true;
+      if (InList(kLatinNotPersonWords, lower)) not_person_word = true;
+      words.push_back(w);
+    }
+    if (words.empty() || words.size() > 6) return;
+    const Span latin_span{static_cast<uint32_t>(inner_begin),
+                          static_cast<uint32_t>(inner_begin + latin.size())};
+
+    // The Hangul words before '(': as many as the Latin name has (무라티 ← Murati), at most 3.
+    std::vector<size_t> hangul;
+    for (size_t t = before;; --t) {
+      if (!IsBareHangulWord(t) &&
+          !(t == before && bases_[t].end == open && AllHangul(Text(bases_[t])))) {
+        break;
+      }
+      hangul.insert(hangul.begin(), t);
+      if (hangul.size() >= std::min<size_t>(words.size(), 3) || t == 0 || !SpaceBetween(t - 1)) {
+        break;
+      }
+    }
+    if (doc_.tokens[before].span.end != open) return;  // a particle sits before '('
+
+    // Known names first: either side may be in a gazetteer.
+    const auto gaz_before = GazetteerEndingAt(before, open);
+    const auto gaz_latin = impl_.LookupGazetteer(latin);
+    if (gaz_before || gaz_latin) {
+      const uint32_t proto =
+          gaz_before ? ProtoForEntry(gaz_before->second) : ProtoForEntry(*gaz_latin);
+      AddAlias(proto, latin);
+      AddCandidate(latin_span, proto, kLocal);
+      if (gaz_before) {
+        AddCandidate(gaz_before->first, proto, kGazetteer);
+      } else if (!hangul.empty()) {
+        const Span hs{doc_.tokens[hangul.front()].span.begin, static_cast<uint32_t>(open)};
+        AddAlias(proto, Text(hs));
+        AddCandidate(hs, proto, kLocal);
+      }
+      return;
+    }
+    if (hangul.empty() || !capitalized) return;
+    const Span hangul_span{doc_.tokens[hangul.front()].span.begin, static_cast<uint32_t>(open)};
+    const std::string_view hangul_name = Text(hangul_span);
+    std::optional<EntityType> type;
+    if (org_word || Suffix(impl_.org_suffixes, Text(bases_[before]))) {
+      type = EntityType::kOrg;
+    } else if (!not_person_word && words.size() >= 2 && words.size() <= 3 &&
+               (hangul.size() == words.size() ||
+                (hangul.size() == 1 && Syllables(hangul_name) >= 3) ||
+                TitleBefore(hangul.front()))) {
+      type = EntityType::kPerson;
+    } else if (words.size() == 1 && (TitleBefore(hangul.front()) || TitleAfterParen(close))) {
+      type = EntityType::kPerson;
+    }
+    if (!type) return;
+    const uint32_t proto = ProtoNamed(*type, hangul_name);
+    AddAlias(proto, latin);
+    AddCandidate(hangul_span, proto, kLocal);
+    AddCandidate(latin_span, proto, kLocal);
+  }
+
+  // A title right before token t (CTO 미라 무라티, 의장 브렛 테일러).
+  bool TitleBefore(size_t t) const {
+    if (t == 0 || !Adjacent(t - 1)) return false;
+    const Token& prev = doc_.tokens[t - 1];
+    if (bases_[t - 1] != prev.span) return false;
+    const auto pos = impl_.Title(Text(prev.span));
+    return pos && *pos != TitlePosition::kAfter;
+  }
+  // A title right after ')' (에밋 시어(Emmett Shear) 대표).
+  bool TitleAfterParen(size_t close) const {
+    const auto t = TokenStartingAt(close + 2);
+    if (!t || doc_.text[close + 1] != ' ') return false;
+    const auto pos = impl_.Title(Text(bases_[*t]));
+    return pos && *pos != TitlePosition::kBefore;
+  }
+
+  // ---------------------------------------------------------------- titles
+  // The title that follows token i (김철수 대표, 김철수 전 대표, 박 대통령), if any.
+  bool TitleAfter(size_t i) const {
+    size_t t = i;
+    for (int hops = 0; hops < 2; ++hops) {
+      if (!Adjacent(t)) return false;
+      ++t;
+      const std::string_view word = Text(bases_[t]);
+      if (const auto pos = impl_.Title(word); pos && *pos != TitlePosition::kBefore) return true;
+      if (!InList(kTitleModifiers, Text(doc_.tokens[t].span))) return false;
+    }
+    return false;
+  }
+
+  void TitleRules() {
+    const size_t n = doc_.tokens.size();
+    for (size_t i = 0; i < n; ++i) {
+      const Span base = bases_[i];
+      const std::string_view word = Text(base);
+      if (word.empty() || !AllHangul(word)) {
+        // A(57)씨, 김모(33)씨: an initial or a surname, an age, then the honorific.
+        AgeHonorific(i);
+        continue;
+      }
+      // Attached honorific: 홍길동씨는, 박씨의, 김모씨.
+      if (const std::string_view tail = "씨"; word.size() > tail.size() &&
+                                              word.substr(word.size() - tail.size()) == tail &&
+                                              !InList(kNotHonorific, word)) {
+        std::string_view stem = word.substr(0, word.size() - tail.size());
+        if (Syllables(stem) == 2 && stem.substr(stem.size() - 3) == "모") {
+          stem = stem.substr(0, stem.size() - 3);  // 김모씨: Mr. Kim, name withheld
+        }
+        if (impl_.IsKoreanName(stem) || impl_.IsSurnameAlone(stem) ||
+            (Syllables(stem) == 1 && impl_.surnames.count(std::string(stem)))) {
+          const Span s{base.begin, static_cast<uint32_t>(base.begin + stem.size())};
+          AddCandidate(s, ProtoNamed(EntityType::kPerson, stem), kRule);
+          continue;
+        }
+      }
+      if (Syllables(word) >= 2 && impl_.Title(word)) continue;  // a title is no name
+      // 김철수 대표: the name stands bare before its title (not 이유로 CEO를).
+      const bool after = base == doc_.tokens[i].span && TitleAfter(i);
+      // 배우 김혜수가: a title, then a name that a particle or a mark closes (not 대통령 시절인).
+      const bool closed =
+          (base != doc_.tokens[i].span && impl_.analyzer && impl_.analyzer->IsParticle(Rest(i))) ||
+          (i + 1 < doc_.tokens.size() && !Adjacent(i)) ||
+          (i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].tag == TokenTag::kSymbol);
+      const bool before = i > 0 && TitleBefore(i) && Syllables(word) == 3 && closed;
+      if (!after && !before) {
+        AgeHonorific(i);
+        continue;
+      }
+      if (impl_.IsKoreanName(word) || (after && impl_.IsSurnameAlone(word))) {
+        AddCandidate(base, ProtoNamed(EntityType::kPerson, word), kRule);
+      }
+    }
+  }
+
+  // A씨, B군: an initial standing for a withheld name.
+  void InitialHonorific(size_t i) {
+    const Token& t = doc_.tokens[i];
+    const std::string_view word = Text(t.span);
+    if (word.empty() || word[0] < 'A' || word[0] > 'Z') return;
+    std::string_view after = std::string_view(doc_.text).substr(t.span.begin + 1);
+    if (word.size() == 1 && !after.empty() && after[0] == ' ') after.remove_prefix(1);
+    if (word.size() > 1 && utf8::IsAsciiAlpha(static_cast<unsigned char>(word[1]))) return;
+    for (std::string_view h : {"씨", "군", "양"}) {
+      if (after.substr(0, h.size()) == h) {
+        AddCandidate(Span{t.span.begin, t.span.begin + 1},
+                     NewProto(EntityType::kPerson, word.substr(0, 1)), kRule);
+        return;
+      }
+    }
+  }
+
+  // 김모(33)씨, A(57)씨, 이모(45)군: the name part before an age in parentheses and an honorific;
+  // 김철수(45)는: a Korean name with an age.
+  void AgeHonorific(size_t i) {
+    InitialHonorific(i);
+    const Token& t = doc_.tokens[i];
+    const size_t open = t.span.end;
+    if (open >= doc_.text.size() || doc_.text[open] != '(') return;
+    size_t p = open + 1;
+    while (p < doc_.text.size() && utf8::IsAsciiDigit(static_cast<unsigned char>(doc_.text[p]))) {
+      ++p;
+    }
+    if (p == open + 1 || p >= doc_.text.size() || doc_.text[p] != ')') return;
+    const std::string_view after = std::string_view(doc_.text).substr(p + 1);
+    bool honorific = false;
+    for (std::string_view h : {"씨", "군", "양"}) {
+      if (after.substr(0, h.size()) == h) honorific = true;
+    }
+    std::string_view word = Text(t.span);
+    if (!honorific) {
+      if (Syllables(word) == 3 && impl_.IsKoreanName(word)) {
+        AddCandidate(t.span, ProtoNamed(EntityType::kPerson, word), kRule);
+      }
+      return;
+    }
+    if (AllHangul(word) && Syllables(word) == 2 && word.substr(word.size() - 3) == "모") {
+      word = word.substr(0, word.size() - 3);
+    }
+    const bool initial = word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
+    if (!initial && !impl_.IsKoreanName(word) &&
+        !(Syllables(word) == 1 && impl_.surnames.count(std::string(word)))) {
+      return;
+    }
+    const Span s{t.span.begin, static_cast<uint32_t>(t.span.begin + word.size())};
+    // An initial or a bare surname names no one beyond this mention: keep it out of linking.
+    AddCandidate(s, NewProto(EntityType::kPerson, word), kRule);
+  }
+
+  uint32_t NewProto(EntityType type, std::string_view name) {
+    protos_.push_back(Proto{type, std::string(name), {}, std::nullopt});
+    return static_cast<uint32_t>(protos_.size() - 1);
+  }
+
+  // ---------------------------------------------------------------- suffixes
+  void SuffixRules() {
+    const size_t n = doc_.tokens.size();
+    for (size_t i = 0; i < n; ++i) {
+      const Span base = bases_[i];
+      const std::string_view word = Text(base);
+      if (word.empty()) continue;
+      // A name in Latin letters alone (CJ) carries no Korean suffix.
+      if (std::none_of(word.begin(), word.end(),
+                       [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; })) {
+        continue;
+      }
+      // Organizations: 롯데그룹, 한국지질자원연구원, CJ그룹.
+      if (!InList(kNotOrgs, word) && !impl_.LookupGazetteer(word)) {
+        if (const auto* s = Suffix(impl_.org_suffixes, word)) {
+          const std::string_view stem = word.substr(0, word.size() - s->text.size());
+          bool ok = true;
+          for (char c : stem) {
+            if (IsAsciiSpace(c) || c == '-' || c == '.') ok = false;
+          }
+          // A one-syllable suffix (당, 부, 청) follows a Hangul stem only: 1인당 is "per person".
+          if (Syllables(s->text) == 1 && !AllHangul(stem)) ok = false;
+          if (ok && !impl_.Title(word) && !impl_.Title(stem)) {
+            AddCandidate(base, ProtoNamed(EntityType::kOrg, word), kRuleWeak);
+            continue;
+          }
+        }
+      }
+      // Places: 부산 동래구 온천동 (a known place, then smaller units), 수원시에서.
+      if (!AllHangul(word) || InList(kNotPlaces, word) || impl_.LookupGazetteer(word)) continue;
+      const auto* s = Suffix(impl_.loc_suffixes, word);
+      if (!s) continue;
+      const bool after_place =
+          i > 0 && Adjacent(i - 1) && bases_[i - 1] == doc_.tokens[i - 1].span && IsPlace(i - 1);
+      const bool locative = (s->text == "시" || s->text == "읍" || s->text == "군") &&
+                            Syllables(word) >= 3 && Rest(i) == "에서";
+      if (after_place || locative) {
+        AddCandidate(base, ProtoNamed(EntityType::kLoc, word), kRuleWeak);
+        place_tokens_.insert(i);
+      }
+    }
+  }
+
+  // Token i is a known place or a unit the suffix rule already took as one (부산 동래구 → 온천동).
+  bool IsPlace(size_t i) const {
+    if (place_tokens_.count(i)) return true;
+    const auto entry = impl_.LookupGazetteer(Text(doc_.tokens[i].span));
+    return entry && impl_.entries[*entry].type == EntityType::kLoc;
+  }
+
+  // ---------------------------------------------------------------- linking
+  // A later 알트먼 is the 샘 알트먼 named before: the last word of a person's full name.
+  void AddPartialForms() {
+    for (uint32_t p = 0; p < protos_.size(); ++p) {
+      if (protos_[p].type != EntityType::kPerson) continue;
+      std::vector<std::string> names = {protos_[p].name};
+      for (const auto& a : protos_[p].aliases) names.push_back(a);
+      for (const std::string& name : names) {
+        const size_t space = name.rfind(' ');
+        if (space == std::string::npos) continue;
+        const std::string last = name.substr(space + 1);
+        if (AllHangul(last) ? Syllables(last) < 2 : last.size() < 3) continue;
+        if (local_forms_.count(Key(last))) continue;
+        AddAlias(p, last);
+      }
+    }
+  }
+
+  // Candidate ends of a name inside token j: before its particle or ending, or the whole token.
+  std::vector<uint32_t> NameEnds(size_t j) const {
+    const Token& t = doc_.tokens[j];
+    std::vector<uint32_t> ends = {t.span.end};
+    if (bases_[j].end != t.span.end) ends.push_back(bases_[j].end);
+    for (size_t k = 1; k < t.parts.size(); ++k) {
+      if (t.parts[k].tag == TokenTag::kParticle) ends.push_back(t.parts[k].span.begin);
+    }
+    // The analyzer may keep an unknown name and its particle together (무라티를).
+    if (impl_.analyzer) {
+      const std::string_view word = Text(t.span);
+      size_t pos = 0;
+      while (pos < word.size()) {
+        utf8::Next(word, &pos);
+        if (pos >= word.size() || word.size() - pos > 12) continue;
+        if (impl_.analyzer->IsParticle(word.substr(pos))) {
+          ends.push_back(static_cast<uint32_t>(t.span.begin + pos));
+        }
+      }
+    }
+    std::sort(ends.begin(), ends.end(), std::greater<>());
+    ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+    return ends;
+  }
+
+  // Longest match of the gazetteers and this document's names over the tokens.
+  void DictionaryScan() {
+    const size_t n = doc_.tokens.size();
+    for (size_t i = 0; i < n;) {
+      const Token& first = doc_.tokens[i];
+      if (first.tag == TokenTag::kSymbol || first.tag == TokenTag::kNumber) {
+        ++i;
+        continue;
+      }
+      size_t last = i;
+      while (last + 1 < n && last - i + 1 < kMaxNameTokens && Adjacent(last)) ++last;
+      bool matched = false;
+      for (size_t j = last + 1; j-- > i && !matched;) {
+        for (uint32_t end : NameEnds(j)) {
+          const Span span{first.span.begin, end};
+          const std::string_view surface = Text(span);
+          const std::string key = Key(surface);
+          if (const auto it = local_forms_.find(key); it != local_forms_.end()) {
+            AddCandidate(span, it->second, kLocal);
+          } else if (const auto entry = impl_.LookupGazetteer(surface)) {
+            AddCandidate(span, ProtoForEntry(*entry), kGazetteer);
+          } else {
+            continue;
+          }
+          matched = true;
+          i = j + 1;
+          break;
+        }
+      }
+      if (!matched) ++i;
+    }
+  }
+
+  // ---------------------------------------------------------------- the choice
+  bool OverlapsDate(Span s) const {
+    for (const TemporalExpression& d : doc_.dates) {
+      if (s.begin < d.span.end && d.span.begin < s.end) return true;
+    }
+    return false;
+  }
+
+  void Resolve() {
+    std::vector<size_t> order(candidates_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      const Candidate& x = candidates_[a];
+      const Candidate& y = candidates_[b];
+      if (x.span.size() != y.span.size()) return x.span.size() > y.span.size();
+      if (x.priority != y.priority) return x.priority > y.priority;
+      return x.span.begin < y.span.begin;
+    });
+    std::vector<Candidate> chosen;
+    for (size_t index : order) {
+      const Candidate& c = candidates_[index];
+      if (OverlapsDate(c.span)) continue;
+      bool overlaps = false;
+      for (const Candidate& k : chosen) {
+        if (c.span.begin < k.span.end && k.span.begin < c.span.end) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (!overlaps) chosen.push_back(c);
+    }
+    std::sort(chosen.begin(), chosen.end(),
+              [](const Candidate& a, const Candidate& b) { return a.span.begin < b.span.begin; });
+    for (Candidate& c : chosen) ActingCountry(&c);
+    chosen = MergeCompounds(std::move(chosen));
+
+    // Entities in order of first mention; ids merge actors that two rules named alike.
+    std::vector<int64_t> proto_entity(protos_.size(), -1);
+    std::unordered_map<std::string, uint32_t> by_id;
+    doc_.entities.clear();
+    doc_.mentions.clear();
+    for (const Candidate& c : chosen) {
+      const Proto& p = protos_[c.proto];
+      if (proto_entity[c.proto] < 0) {
+        const std::string id = CanonicalEntityId(p.type, p.name);
+        auto [it, inserted] = by_id.emplace(id, static_cast<uint32_t>(doc_.entities.size()));
+        if (inserted) {
+          Entity e;
+          e.id = id;
+          e.type = p.type;
+          e.name = p.name;
+          doc_.entities.push_back(std::move(e));
+        }
+        proto_entity[c.proto] = it->second;
+        for (const auto& a : p.aliases) AddEntityAlias(&doc_.entities[it->second], a);
+      }
+      const auto entity = static_cast<uint32_t>(proto_entity[c.proto]);
+      doc_.mentions.push_back(Mention{c.span, entity});
+      Entity& e = doc_.entities[entity];
+      ++e.mention_count;
+      AddEntityAlias(&e, Text(c.span));
+    }
+  }
+
+  // 미국이 제재했다: a country followed by an actor particle is the state, an organization.
+  void ActingCountry(Candidate* c) {
+    const Proto& p = protos_[c->proto];
+    if (!p.entry || !impl_.entries[*p.entry].country) return;
+    const auto t = TokenStartingAt(c->span.begin);
+    if (!t || doc_.tokens[*t].span.end == c->span.end) return;
+    const std::string_view rest = Text(c->span.end, doc_.tokens[*t].span.end);
+    if (!InList(kActorParticles, rest)) return;
+    auto [it, inserted] = country_org_.emplace(*p.entry, 0);
+    if (inserted) {
+      protos_.push_back(Proto{EntityType::kOrg, p.name, {}, std::nullopt});
+      it->second = static_cast<uint32_t>(protos_.size() - 1);
+    }
+    c->proto = it->second;
+  }
+
+  // The token a mention starts in and whether the mention covers it to its end (no particle).
+  std::optional<size_t> BareToken(const Candidate& c) const {
+    const auto t = TokenStartingAt(c.span.begin);
+    if (!t) return std::nullopt;
+    size_t last = *t;
+    while (last < doc_.tokens.size() && doc_.tokens[last].span.end < c.span.end) ++last;
+    if (last >= doc_.tokens.size() || doc_.tokens[last].span.end != c.span.end) return std::nullopt;
+    return last;
+  }
+
+  // Names written as one unit over several words, the way Korean NER annotates them: 부산 동래구
+  // 온천동 (places, largest first), 국회 국토교통위원회 and 울산 남부경찰서 (an organization in a
+  // place or a body), 한국 정부 and 오바마 행정부 (a place or a person with a governing noun).
+  std::vector<Candidate> MergeCompounds(std::vector<Candidate> chosen) {
+    std::vector<Candidate> out;
+    for (size_t k = 0; k < chosen.size(); ++k) {
+      Candidate c = chosen[k];
+      while (true) {
+        const auto last = BareToken(c);
+        if (!last || !Adjacent(*last)) break;
+        const size_t next = *last + 1;
+        const EntityType type = protos_[c.proto].type;
+        // The next mention starts at the next token.
+        if (k + 1 < chosen.size() && chosen[k + 1].span.begin == doc_.tokens[next].span.begin) {
+          const Candidate& d = chosen[k + 1];
+          const EntityType next_type = protos_[d.proto].type;
+          const bool places = type == EntityType::kLoc && next_type == EntityType::kLoc;
+          const bool org_in = (type == EntityType::kLoc || type == EntityType::kOrg) &&
+                              next_type == EntityType::kOrg && !protos_[d.proto].entry &&
+                              Suffix(impl_.org_suffixes, protos_[d.proto].name);
+          if (!places && !org_in) break;
+          const Span merged{c.span.begin, d.span.end};
+          c = Candidate{merged, ProtoNamed(next_type, Text(merged)), d.priority};
+          ++k;
+          continue;
+        }
+        // A governing noun after a place or a person.
+        if ((type == EntityType::kLoc || type == EntityType::kPerson) &&
+            InList(kOrgHeads, Text(bases_[next])) && !OverlapsDate(bases_[next])) {
+          const Span merged{c.span.begin, bases_[next].end};
+          c = Candidate{merged, ProtoNamed(EntityType::kOrg, Text(merged)), c.priority};
+        }
+        break;
+      }
+      out.push_back(c);
+    }
+    return out;
+  }
+
+  static void AddEntityAlias(Entity* e, std::string_view alias) {
+    const std::string key = Key(alias);
+    if (key.empty() || key == Key(e->name)) return;
+    for (const auto& a : e->aliases) {
+      if (Key(a) == key) return;
+    }
+    e->aliases.emplace_back(alias);
+  }
+
+  const RecognizerData& impl_;
+  Document& doc_;
+  std::vector<Span> bases_;
+  std::vector<Proto> protos_;
+  std::vector<Candidate> candidates_;
+  std::unordered_map<uint32_t, uint32_t> entry_proto_;
+  std::unordered_map<std::string, uint32_t> local_forms_;
+  std::unordered_set<size_t> place_tokens_;
+  std::unordered_map<uint32_t, uint32_t> country_org_;  // country entry -> its ORG proto
+};
+
+}  // namespace
+
+struct EntityRecognizer::Impl : RecognizerData {};
+
+Result<EntityRecognizer> EntityRecognizer::Create(const DictionarySet& dictionaries) {
+  auto impl = std::make_unique<Impl>();
+  const TsvTable* countries = dictionaries.Find("gazetteer_countries");
+  for (const TsvTable* table : dictionaries.Gazetteers()) {
+    if (table == nullptr) continue;
+    SAGEON_RETURN_IF_ERROR(table->RequireColumns({"name", "type", "aliases"}));
+    for (const TsvTable::Row& row : table->rows()) {
+      const std::string_view name = table->Cell(row, "name");
+      const std::string_view type_name = table->Cell(row, "type");
+      const auto type = ParseEntityType(type_name);
+      if (!type) {
+        return DataError(table->source() + ":" + std::to_string(row.line) + ": unknown type '" +
+                         std::string(type_name) + "'");
+      }
+      if (Key(name).empty()) {
+        return DataError(table->source() + ":" + std::to_string(row.line) + ": empty name");
+      }
+      const auto entry = static_cast<uint32_t>(impl->entries.size());
+      impl->entries.push_back(GazEntry{*type, std::string(name), table == countries});
+      std::vector<std::string> forms = {std::string(name)};
+      for (auto& alias : SplitBars(table->Cell(row, "aliases"))) forms.push_back(std::move(alias));
+      // Later tables win: a user's --dict entry overrides the project's reading of a form.
+      for (const std::string& form : forms) {
+        impl->forms.insert_or_assign(
+            Key(form), Form{entry, WithoutSpaces(form), form.find(' ') != std::string::npos});
+      }
+    }
+  }
+
+  SAGEON_ASSIGN_OR_RETURN(const TsvTable* surnames, dictionaries.Get("surnames"));
+  SAGEON_RETURN_IF_ERROR(surnames->RequireColumns({"surname"}));
+  for (const auto& row : surnames->rows()) impl->surnames.emplace(surnames->Cell(row, "surname"));
+
+  SAGEON_ASSIGN_OR_RETURN(const TsvTable* titles, dictionaries.Get("person_titles"));
+  SAGEON_RETURN_IF_ERROR(titles->RequireColumns({"title", "position"}));
+  for (const auto& row : titles->rows()) {
+    const std::string_view position = titles->Cell(row, "position");
+    TitlePosition p = TitlePosition::kBoth;
+    if (position == "after") {
+      p = TitlePosition::kAfter;
+    } else if (position == "before") {
+      p = TitlePosition::kBefore;
+    } else if (position != "both") {
+      return DataError(titles->source() + ":" + std::to_string(row.line) +
+                       ": position must be after, before or both");
+    }
+    impl->titles.emplace(LowerAscii(titles->Cell(row, "title")), p);
+  }
+
+  auto load_suffixes = [&](std::string_view name, std::vector<SuffixRule>* out) -> Status {
+    SAGEON_ASSIGN_OR_RETURN(const TsvTable* table, dictionaries.Get(name));
+    SAGEON_RETURN_IF_ERROR(table->RequireColumns({"suffix", "min_stem"}));
+    for (const auto& row : table->rows()) {
+      const std::string_view min_stem = table->Cell(row, "min_stem");
+      size_t n = 0;
+      for (char c : min_stem) {
+        if (!utf8::IsAsciiDigit(static_cast<unsigned char>(c))) {
+          return DataError(table->source() + ":" + std::to_string(row.line) +
+                           ": min_stem must be a number");
+        }
+        n = n * 10 + static_cast<size_t>(c - '0');
+      }
+      out->push_back(SuffixRule{std::string(table->Cell(row, "suffix")), n});
+    }
+    std::stable_sort(out->begin(), out->end(),
+                     [](const auto& a, const auto& b) { return a.text.size() > b.text.size(); });
+    return Status::Ok();
+  };
+  SAGEON_RETURN_IF_ERROR(load_suffixes("org_suffixes", &impl->org_suffixes));
+  SAGEON_RETURN_IF_ERROR(load_suffixes("loc_suffixes", &impl->loc_suffixes));
+
+  if (dictionaries.Find("particles") != nullptr) {
+    SAGEON_ASSIGN_OR_RETURN(EojeolAnalyzer analyzer, EojeolAnalyzer::Create(dictionaries));
+    impl->analyzer.emplace(std::move(analyzer));
+  }
+  return EntityRecognizer(std::move(impl));
+}
+
+EntityRecognizer::EntityRecognizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+EntityRecognizer::EntityRecognizer(EntityRecognizer&&) noexcept = default;
+EntityRecognizer& EntityRecognizer::operator=(EntityRecognizer&&) noexcept = default;
+EntityRecognizer::~EntityRecognizer() = default;
+
+void EntityRecognizer::Recognize(Document* doc) const { DocumentPass(*impl_, doc).Run(); }
+
+std::string CanonicalEntityId(EntityType type, std::string_view name) {
+  std::string id = LowerAscii(EntityTypeName(type));
+  id.push_back(':');
+  id += Key(name);
+  return id;
+}
+
+}  // namespace sageon
