@@ -66,7 +66,9 @@ void ExpectInvariants(const Document& doc) {
     EXPECT_LE(t.span.end, sentence.end);
     std::string joined;
     for (const Morph& m : t.parts) joined += doc.Text(m.span);
-    if (!t.parts.empty()) EXPECT_EQ(joined, doc.Text(t.span)) << "parts make up the token";
+    if (!t.parts.empty()) {
+      EXPECT_EQ(joined, doc.Text(t.span)) << "parts make up the token";
+    }
   }
   for (const TemporalExpression& d : doc.dates) ExpectSpanInside(doc, d.span, "date");
   for (const Mention& m : doc.mentions) {
