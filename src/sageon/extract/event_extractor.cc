@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -276,6 +277,9 @@ struct EventExtractor::Impl {
   // form → index into entries; several rows may not share a form.
   std::unordered_map<std::string, size_t> by_form;
   size_t max_form_bytes = 0;
+  // Person titles (person_titles.tsv): in 샘 알트먼 오픈AI CEO가 the title heads the phrase, so its
+  // particle is the person's and the organization before it only names the post.
+  std::unordered_set<std::string> titles;
 
   std::optional<TriggerHit> MatchToken(const Document& doc, size_t index) const;
   void ExtractSentence(Document* doc, uint32_t sentence, size_t first_token,
@@ -292,6 +296,12 @@ Result<EventExtractor> EventExtractor::Create(const DictionarySet& dictionaries)
   SAGEON_ASSIGN_OR_RETURN(const TsvTable* table, dictionaries.Get("event_triggers"));
   SAGEON_RETURN_IF_ERROR(table->RequireColumns({"trigger", "type"}));
   auto impl = std::make_unique<Impl>();
+  if (const TsvTable* titles = dictionaries.Find("person_titles")) {
+    SAGEON_RETURN_IF_ERROR(titles->RequireColumns({"title"}));
+    for (const TsvTable::Row& row : titles->rows()) {
+      impl->titles.emplace(titles->Cell(row, "title"));
+    }
+  }
   for (const TsvTable::Row& row : table->rows()) {
     TriggerEntry entry;
     entry.form = std::string(table->Cell(row, "trigger"));
@@ -666,6 +676,12 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
     }
     return best;
   };
+  auto is_person = [&](const MentionInfo& m) {
+    return d.entities[d.mentions[m.mention].entity].type == EntityType::kPerson;
+  };
+  auto is_title = [&](size_t t) {
+    return t < end_token && titles.contains(std::string(d.Text(d.tokens[t].head())));
+  };
   auto mention_starting_at = [&](size_t token) -> std::optional<size_t> {
     for (size_t i = 0; i < mentions.size(); ++i) {
       if (mentions[i].first_token == token) return i;
@@ -837,8 +853,20 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
         attach(mi, Relation::kListHead, triggers.size() - 1, true);
         return;
       }
-      if (IsSymbolToken(d, d.tokens[t]) || mention_starting_at(t)) break;  // a modifier
+      if (IsSymbolToken(d, d.tokens[t])) break;
+      if (auto other = mention_starting_at(t)) {
+        const size_t after_other = mentions[*other].last_token + 1;
+        if (is_person(info) && !is_person(mentions[*other]) && is_title(after_other)) {
+          t = after_other;
+          continue;
+        }
+        break;  // a modifier
+      }
       if (const Case c = TailCase(d.Text(d.tokens[t].span)); c != Case::kNone) {
+        if (!is_person(info) && is_title(t)) {
+          // 오픈AI CEO가: the person with the title acts, the organization only names the post.
+          break;
+        }
         // 오픈AI 이사회가: the organization's board acts, so does the name.
         // 오픈AI 투자자들과 직원들의, 오픈AI 경영진들과 알트먼과의: a coordination goes on.
         if (depth < 4) {
