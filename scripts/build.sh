@@ -17,7 +17,7 @@ done
 packages=(g++ cmake ninja-build pkg-config libicu-dev libutf8proc-dev libboost-program-options-dev
           nlohmann-json3-dev libxml2-dev)
 if [ "$with_tests" = ON ]; then
-  packages+=(googletest libgtest-dev python3 python3-networkx python3-igraph)
+  packages+=(googletest libgtest-dev python3 python3-networkx python3-igraph clang-format)
 fi
 
 missing=()

@@ -246,6 +246,36 @@ class RunOnCorpus(unittest.TestCase):
             shutil.rmtree(other, ignore_errors=True)
 
 
+class GoldenCorpus(unittest.TestCase):
+    """What each stage prints for corpus/, checked in under tests/golden/. A change in any stage
+    shows as a diff of the stage it changed; after checking the diff by eye, rewrite the files
+    with SAGEON_UPDATE_GOLDEN=1 ctest -R cli_test."""
+
+    CASES = (("sentences", "corpus_sentences.jsonl"), ("tokens", "corpus_tokens.jsonl"),
+             ("dates", "corpus_dates.jsonl"), ("entities", "corpus_entities.jsonl"),
+             ("events", "corpus_events.jsonl"), ("timeline", "corpus_timeline.txt"))
+
+    def test_stage_outputs_match_golden_files(self):
+        golden_dir = os.path.join(ARGS.source, "tests", "golden")
+        update = os.environ.get("SAGEON_UPDATE_GOLDEN") == "1"
+        for stage, name in self.CASES:
+            with self.subTest(stage=stage):
+                got = sageon(stage, "corpus", "--quiet", check=0).stdout
+                path = os.path.join(golden_dir, name)
+                if update:
+                    os.makedirs(golden_dir, exist_ok=True)
+                    with open(path, "w", encoding="utf-8") as f:
+                        f.write(got)
+                    continue
+                with open(path, encoding="utf-8") as f:
+                    want = f.read()
+                if got != want:
+                    import difflib
+                    diff = "".join(list(difflib.unified_diff(
+                        want.splitlines(True), got.splitlines(True), name, "now"))[:60])
+                    self.fail(f"sageon {stage} corpus differs from tests/golden/{name}:\n{diff}")
+
+
 class BadInput(unittest.TestCase):
     def test_bad_documents_are_reported_and_the_rest_processed(self):
         folder = tempfile.mkdtemp(prefix="sageon-bad-")
