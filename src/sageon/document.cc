@@ -44,6 +44,22 @@ std::string_view EntityTypeName(EntityType type) {
   return "PERSON";
 }
 
+std::string_view EntityKindName(EntityType type) {
+  switch (type) {
+    case EntityType::kPerson:
+      return "person";
+    case EntityType::kOrg:
+      return "org";
+    case EntityType::kLoc:
+      return "loc";
+    case EntityType::kProduct:
+      return "product";
+    case EntityType::kEvent:
+      return "event";
+  }
+  return "person";
+}
+
 std::optional<EntityType> ParseEntityType(std::string_view name) {
   for (EntityType t : {EntityType::kPerson, EntityType::kOrg, EntityType::kLoc,
                        EntityType::kProduct, EntityType::kEvent}) {

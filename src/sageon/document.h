@@ -71,6 +71,7 @@ struct Token {
 // ---------------------------------------------------------------- entities
 enum class EntityType { kPerson, kOrg, kLoc, kProduct, kEvent };
 std::string_view EntityTypeName(EntityType type);  // "PERSON", "ORG", "LOC", "PRODUCT", "EVENT"
+std::string_view EntityKindName(EntityType type);  // "person", "org", "loc", "product", "event"
 std::optional<EntityType> ParseEntityType(std::string_view name);
 
 // One actor of a document: all its mentions share it. `id` is canonical and stable across
@@ -108,6 +109,11 @@ struct TemporalExpression {
   std::optional<TimeValue> from, to;
   Anchor anchor = Anchor::kAbsolute;
   uint32_t sentence = 0;
+  // false = the expression was recognized ("지난 19일", "오후 3시", "어제") but no reference or
+  // anchor exists to give it a value: value/from/to are then meaningless (only their grain, and
+  // which of from/to an interval has, say what it would be) and anchor is Anchor::kNone. Users
+  // still see the span; nothing that needs a date (events, timelines) may use it.
+  bool resolved = true;
 };
 
 // ---------------------------------------------------------------- events

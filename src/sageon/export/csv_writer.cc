@@ -33,22 +33,6 @@ void Row(std::string* out, std::initializer_list<std::string_view> cells) {
   out->push_back('\n');
 }
 
-std::string_view KindOf(EntityType type) {
-  switch (type) {
-    case EntityType::kPerson:
-      return "person";
-    case EntityType::kOrg:
-      return "org";
-    case EntityType::kLoc:
-      return "loc";
-    case EntityType::kProduct:
-      return "product";
-    case EntityType::kEvent:
-      return "event";
-  }
-  return "person";
-}
-
 int RoleOrder(Role role) { return static_cast<int>(role); }
 
 // Whole weights print as integers ("3"), others with enough digits to read back.
@@ -136,7 +120,7 @@ std::string RenderNodesCsv(const EventGraph& graph) {
   std::string out;
   Row(&out, {"Id", "Label", "Type", "Kind", "Date", "Start", "End", "Documents"});
   for (const GraphEntity* e : graph.Actors()) {
-    Row(&out, {e->id, e->name, EntityTypeName(e->type), KindOf(e->type), "", "", "",
+    Row(&out, {e->id, e->name, EntityTypeName(e->type), EntityKindName(e->type), "", "", "",
                std::to_string(e->documents.size())});
   }
   for (const GraphEvent* e : graph.Events()) {

@@ -4,111 +4,24 @@
 // networkx refuses a file that mixes directed and undirected edges, so the graph is directed as a
 // whole: an actor–actor edge is written once, from the smaller id, and its `kind` ("shares
 // events", against a role for actor–event edges) says it has no direction.
-#include <libxml/xmlwriter.h>
-
 #include <cmath>
 #include <cstdio>
 #include <string>
 
 #include "sageon/base/utf8.h"
 #include "sageon/export/exporters.h"
+#include "sageon/export/xml_out.h"
 
 namespace sageon {
 
 namespace {
 
-const xmlChar* U(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
-
-// Writes through libxml2's xmlTextWriter into memory; the first failure is kept and reported.
-class XmlOut {
- public:
-  XmlOut() : buffer_(xmlBufferCreate()) {
-    if (buffer_ != nullptr) writer_ = xmlNewTextWriterMemory(buffer_, 0);
-    ok_ = writer_ != nullptr;
-    if (ok_) {
-      Check(xmlTextWriterSetIndent(writer_, 1));
-      Check(xmlTextWriterSetIndentString(writer_, U("  ")));
-      Check(xmlTextWriterStartDocument(writer_, "1.0", "UTF-8", nullptr));
-    }
-  }
-  ~XmlOut() {
-    if (writer_ != nullptr) xmlFreeTextWriter(writer_);
-    if (buffer_ != nullptr) xmlBufferFree(buffer_);
-  }
-  XmlOut(const XmlOut&) = delete;
-  XmlOut& operator=(const XmlOut&) = delete;
-
-  void Start(const char* name) {
-    if (ok_) Check(xmlTextWriterStartElement(writer_, U(name)));
-  }
-  void Attr(const char* name, std::string_view value) {
-    if (ok_) {
-      const std::string safe = XmlSafe(value);
-      Check(xmlTextWriterWriteAttribute(writer_, U(name), U(safe.c_str())));
-    }
-  }
-  void Text(std::string_view value) {
-    if (ok_) {
-      const std::string safe = XmlSafe(value);
-      Check(xmlTextWriterWriteString(writer_, U(safe.c_str())));
-    }
-  }
-  void End() {
-    if (ok_) Check(xmlTextWriterEndElement(writer_));
-  }
-  // <name key="...">text</name>, the GraphML data element.
-  void Data(const char* key, std::string_view value) {
-    Start("data");
-    Attr("key", key);
-    Text(value);
-    End();
-  }
-
-  Result<std::string> Finish(std::string_view what) {
-    if (ok_) Check(xmlTextWriterEndDocument(writer_));
-    if (writer_ != nullptr) {
-      xmlFreeTextWriter(writer_);  // flushes into the buffer
-      writer_ = nullptr;
-    }
-    if (!ok_ || buffer_ == nullptr) {
-      return Status(StatusCode::kInternal, std::string(what) + ": libxml2 could not write the XML");
-    }
-    return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer_)),
-                       static_cast<size_t>(xmlBufferLength(buffer_)));
-  }
-
- private:
-  void Check(int rc) {
-    if (rc < 0) ok_ = false;
-  }
-  xmlBufferPtr buffer_ = nullptr;
-  xmlTextWriterPtr writer_ = nullptr;
-  bool ok_ = false;
-};
-
-std::string_view KindOf(EntityType type) {
-  switch (type) {
-    case EntityType::kPerson:
-      return "person";
-    case EntityType::kOrg:
-      return "org";
-    case EntityType::kLoc:
-      return "loc";
-    case EntityType::kProduct:
-      return "product";
-    case EntityType::kEvent:
-      return "event";
-  }
-  return "person";
-}
-
-std::string FormatDouble(double value) {
-  if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15) {
-    return std::to_string(static_cast<long long>(value));
-  }
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", value);
-  return buffer;
+// <name key="...">text</name>, the GraphML data element.
+void Data(XmlOut* out, const char* key, std::string_view value) {
+  out->Start("data");
+  out->Attr("key", key);
+  out->Text(value);
+  out->End();
 }
 
 struct KeyDecl {
@@ -180,26 +93,26 @@ Result<std::string> RenderGraphml(const EventGraph& graph) {
   for (const GraphEntity* e : graph.Actors()) {
     x.Start("node");
     x.Attr("id", e->id);
-    x.Data("d_label", e->name);
-    x.Data("d_kind", KindOf(e->type));
-    x.Data("d_type", EntityTypeName(e->type));
-    if (!e->aliases.empty()) x.Data("d_aliases", JoinAliases(e->aliases));
-    x.Data("d_mentions", std::to_string(e->mention_count));
-    x.Data("d_documents", std::to_string(e->documents.size()));
+    Data(&x, "d_label", e->name);
+    Data(&x, "d_kind", EntityKindName(e->type));
+    Data(&x, "d_type", EntityTypeName(e->type));
+    if (!e->aliases.empty()) Data(&x, "d_aliases", JoinAliases(e->aliases));
+    Data(&x, "d_mentions", std::to_string(e->mention_count));
+    Data(&x, "d_documents", std::to_string(e->documents.size()));
     x.End();
   }
   for (const GraphEvent* e : graph.Events()) {
     x.Start("node");
     x.Attr("id", e->id);
-    x.Data("d_label", e->trigger + " " + e->DateLabel());
-    x.Data("d_kind", "event");
-    x.Data("d_type", e->type);
-    x.Data("d_date", e->DateLabel());
-    x.Data("d_start", e->StartIso());
-    x.Data("d_end", e->EndIso());
-    x.Data("d_trigger", e->trigger);
-    x.Data("d_documents", std::to_string(e->documents.size()));
-    x.Data("d_sentence", e->sentence);
+    Data(&x, "d_label", e->trigger + " " + e->DateLabel());
+    Data(&x, "d_kind", "event");
+    Data(&x, "d_type", e->type);
+    Data(&x, "d_date", e->DateLabel());
+    Data(&x, "d_start", e->StartIso());
+    Data(&x, "d_end", e->EndIso());
+    Data(&x, "d_trigger", e->trigger);
+    Data(&x, "d_documents", std::to_string(e->documents.size()));
+    Data(&x, "d_sentence", e->sentence);
     x.End();
   }
   size_t n = 0;
@@ -210,9 +123,9 @@ Result<std::string> RenderGraphml(const EventGraph& graph) {
     x.Attr("id", id);
     x.Attr("source", edge.source);
     x.Attr("target", edge.target);
-    x.Data("e_label", edge.label);
-    x.Data("e_weight", FormatDouble(edge.weight));
-    x.Data("e_kind", edge.directed ? "role" : "shares events");
+    Data(&x, "e_label", edge.label);
+    Data(&x, "e_weight", FormatNumber(edge.weight));
+    Data(&x, "e_kind", edge.directed ? "role" : "shares events");
     x.End();
   }
   x.End();  // graph

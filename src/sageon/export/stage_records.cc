@@ -1,6 +1,7 @@
 #include "sageon/export/stage_records.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "sageon/base/utf8.h"
 
@@ -34,11 +35,24 @@ json TimeValueJson(const TimeValue& value) {
   return out;
 }
 
+namespace {
+// An end of an unresolved expression: its grain without a value. A missing end stays null, as
+// for a resolved open interval ("2015년 이후").
+json EndJson(const TemporalExpression& date, const std::optional<TimeValue>& end) {
+  if (!end) return json(nullptr);
+  json out = TimeValueJson(*end);
+  if (!date.resolved) out["value"] = nullptr;
+  return out;
+}
+}  // namespace
+
 json DateJson(const TemporalExpression& date) {
+  // An unresolved expression has no date to give (see TemporalExpression::resolved).
+  if (!date.resolved) return json(nullptr);
   if (!date.is_interval) return TimeValueJson(date.value);
   json out{{"type", "interval"}};
-  out["from"] = date.from ? TimeValueJson(*date.from) : json(nullptr);
-  out["to"] = date.to ? TimeValueJson(*date.to) : json(nullptr);
+  out["from"] = EndJson(date, date.from);
+  out["to"] = EndJson(date, date.to);
   return out;
 }
 
@@ -89,17 +103,18 @@ std::vector<json> DateRecords(const Document& doc) {
     json r = SpanRecord(doc, cp, d.span);
     r["kind"] = d.is_time ? "TIME" : "DATE";
     if (d.is_interval) {
-      json date = DateJson(d);
       r["type"] = "interval";
-      r["from"] = date["from"];
-      r["to"] = date["to"];
+      r["from"] = EndJson(d, d.from);
+      r["to"] = EndJson(d, d.to);
     } else {
       r["type"] = "value";
-      r["value"] = d.value.Iso();
+      r["value"] = d.resolved ? json(d.value.Iso()) : json(nullptr);
       r["grain"] = GrainName(d.value.grain);
       if (!d.value.mod.empty()) r["mod"] = d.value.mod;
     }
     r["anchor"] = AnchorName(d.anchor);
+    // Printed only when false, so the records of resolved expressions keep their shape.
+    if (!d.resolved) r["resolved"] = false;
     if (doc.reference) {
       r["reference"] = FormatIso(*doc.reference, Grain::kSecond);
       r["reference_inferred"] = doc.reference_inferred;
