@@ -113,7 +113,7 @@ int Run(const CliOptions& options) {
       std::cerr << "sageon: " << summary.processed() << " documents processed, "
                 << summary.skipped() << " skipped, " << summary.failed() << " failed; "
                 << graph.Events().size() << " events, " << graph.Actors().size()
-                << " actors; wrote " << options.out_dir << "/\n";
+                << " actors; wrote " << options.out_dir << "\n";
     }
   }
   std::fflush(stdout);

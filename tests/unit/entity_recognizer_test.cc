@@ -83,6 +83,17 @@ std::string Describe(const Document& doc) {
   return out.empty() ? "(no mentions)" : out;
 }
 
+// The id of a person named only in part (김 대표, A씨, 김모씨): the canonical id scoped to its
+// document with "@" and eight hex digits.
+bool IsDocumentScopedId(const std::string& id, EntityType type, std::string_view name) {
+  const std::string canonical = CanonicalEntityId(type, name) + "@";
+  if (id.size() != canonical.size() + 8 || id.compare(0, canonical.size(), canonical) != 0) {
+    return false;
+  }
+  return std::all_of(id.begin() + static_cast<std::ptrdiff_t>(canonical.size()), id.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
 bool HasAlias(const Entity& e, std::string_view alias) {
   return std::find(e.aliases.begin(), e.aliases.end(), alias) != e.aliases.end();
 }
@@ -111,7 +122,9 @@ TEST_P(FoundTest, FindsTheMention) {
   ASSERT_NE(e, nullptr) << c.text << " → " << Describe(doc);
   EXPECT_EQ(e->type, c.type) << c.text << " → " << Describe(doc);
   EXPECT_EQ(e->name, c.name) << c.text << " → " << Describe(doc);
-  EXPECT_EQ(e->id, CanonicalEntityId(c.type, c.name));
+  EXPECT_TRUE(e->id == CanonicalEntityId(c.type, c.name) ||
+              IsDocumentScopedId(e->id, c.type, c.name))
+      << e->id;
   EXPECT_GE(e->mention_count, 1u);
 }
 
@@ -320,9 +333,200 @@ TEST_F(EntityRecognizerTest, SeedPost) {
   for (const Mention& m : doc.mentions) {
     const Entity& e = doc.entities[m.entity];
     const std::string_view surface = doc.Text(m.span);
-    EXPECT_TRUE(CanonicalEntityId(e.type, surface) == e.id || HasAlias(e, surface))
+    EXPECT_TRUE(CanonicalEntityId(e.type, surface) == e.id || HasAlias(e, surface) ||
+                IsDocumentScopedId(e.id, e.type, surface))
         << surface << " of " << e.name;
   }
+}
+
+// ---------------------------------------------------------------- partial names
+struct LinkCase {
+  const char* text;
+  const char* partial;  // a surname or a given name before its title
+  size_t nth;           // which mention of `partial`
+  const char* full;     // the full name it stands for, or nullptr: it links to no one
+};
+
+class LinkTest : public EntityRecognizerTest, public ::testing::WithParamInterface<LinkCase> {};
+
+TEST_P(LinkTest, LinksThePartialNameWithinTheDocument) {
+  const LinkCase& c = GetParam();
+  const Document doc = Analyze(c.text);
+  const auto partial = EntityIndexOf(doc, c.partial, c.nth);
+  ASSERT_TRUE(partial) << c.text << " → " << Describe(doc);
+  const Entity& e = doc.entities[*partial];
+  EXPECT_EQ(e.type, EntityType::kPerson);
+  if (c.full != nullptr) {
+    EXPECT_EQ(partial, EntityIndexOf(doc, c.full)) << c.text << " → " << Describe(doc);
+    EXPECT_EQ(e.name, c.full);
+    EXPECT_EQ(e.id, CanonicalEntityId(EntityType::kPerson, c.full));
+  } else {
+    EXPECT_EQ(e.name, c.partial) << c.text << " → " << Describe(doc);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Titles, LinkTest,
+    ::testing::Values(
+        // Surname and title: the one full name of the document with that surname.
+        LinkCase{"김서준 대표가 해임됐다. 김 대표는 이틀 만에 복귀했다.", "김", 0, "김서준"},
+        LinkCase{"최민아 장관이 취임했다. 최 장관은 업무를 시작했다.", "최", 0, "최민아"},
+        // The title may differ when only one name fits (부사장, later 대표).
+        LinkCase{"박지현 부사장이 신임 대표로 선임됐다. 박 대표는 부산 출신이다.", "박", 0,
+                 "박지현"},
+        LinkCase{"이사회는 박지현 부사장을 세웠다. 박씨는 직무대행을 맡았다.", "박", 0, "박지현"},
+        // Given name and title.
+        LinkCase{"발표는 박지현 부사장이 했다. 지현 부사장은 칩을 소개했다.", "지현", 0, "박지현"},
+        LinkCase{"최민아 장관이 행사에 왔다. 민아 장관은 지원을 약속했다.", "민아", 0, "최민아"},
+        // A foreign name by its last word.
+        LinkCase{"제임스 카터(James Carter) 대표가 성명을 냈다. 카터 대표는 환영했다.", "카터", 0,
+                 "제임스 카터"},
+        // Two full names fit: the one with the same title, or no one.
+        LinkCase{"김서준 대표와 김민수 교수가 만났다. 김 교수는 웃었다.", "김", 0, "김민수"},
+        LinkCase{"김서준 대표와 김민수 대표가 만났다. 김 대표는 웃었다.", "김", 0, nullptr},
+        // A surname that is also a word counts with the same title: 한 교수 is Prof. 한.
+        LinkCase{"한소희 교수가 지적했다. 한 교수 말로는 가치가 높다.", "한", 0, "한소희"},
+        LinkCase{"정태윤 의원이 썼다. 정 의원 지역구가 부산이다.", "정", 0, "정태윤"},
+        // 남 is not the surname of 남궁민 (남궁 is).
+        LinkCase{"남궁민 대표가 말했다. 남 대표는 반대했다.", "남", 0, nullptr},
+        // No full name in the document: the surname stays itself.
+        LinkCase{"회동 뒤 문 대표는 말을 아꼈다.", "문", 0, nullptr}));
+
+// Words a surname rule must leave alone.
+INSTANTIATE_TEST_SUITE_P(PartialNames, NotFoundTest,
+                         ::testing::Values(
+                             // 한 교수 with no 한 professor named: "a professor".
+                             std::pair{"한 교수가 학생들에게 말했다.", "한"},
+                             // A plural title follows no single person: "these players".
+                             std::pair{"이 선수들에 대한 관심을 많이 갖도록 하겠다.", "이"},
+                             // A title after its name heads no second name (지역구 "constituency").
+                             std::pair{"정 의원 지역구가 부산이라 그렇다.", "지역구"},
+                             // A verb before a title stays a verb (유명한 배우, 인용해 전 군).
+                             std::pair{"이미지로 유명한 배우가 출연했다.", "유명한"},
+                             std::pair{"현지 매체를 인용해 전 군이 숨졌다고 전했다.", "인용해"}));
+
+TEST_F(EntityRecognizerTest, SurnameAloneIsNoNameElsewhere) {
+  // 이 대표 is a person; 이 in 이 합병 ("this merger") and 이같이 ("like this") is not.
+  const Document doc =
+      Analyze("이도윤 대표가 세웠다. 이 대표는 약속했다. 사실 이 합병이었다. 이같이 말했다.");
+  const auto lee = EntityIndexOf(doc, "이");
+  ASSERT_TRUE(lee) << Describe(doc);
+  EXPECT_EQ(doc.entities[*lee].name, "이도윤") << Describe(doc);
+  EXPECT_FALSE(EntityIndexOf(doc, "이", 1)) << Describe(doc);
+  const Document alone = Analyze("이 대표는 약속했다. 사실 이 합병이었다. 이같이 말했다.");
+  ASSERT_TRUE(EntityIndexOf(alone, "이")) << Describe(alone);
+  EXPECT_FALSE(EntityIndexOf(alone, "이", 1)) << Describe(alone);
+}
+
+TEST_F(EntityRecognizerTest, FullNameReadAsAVerbBeforeATitle) {
+  // The analyzer reads 정하은 as 정하 + 은 ("which decided"); before 기자 it is a reporter.
+  const Document doc = Analyze("(서울=한누리통신) 정하은 기자 = 한빛전자는 이사회를 열었다.");
+  const Entity* e = EntityOf(doc, "정하은");
+  ASSERT_NE(e, nullptr) << Describe(doc);
+  EXPECT_EQ(e->type, EntityType::kPerson);
+}
+
+TEST_F(EntityRecognizerTest, CompanyWithLatinNameIsAnOrganization) {
+  const Document doc = Analyze("새별반도체(Saebyeol Semiconductor)는 부산에 공장이 있다.");
+  const Entity* e = EntityOf(doc, "새별반도체");
+  ASSERT_NE(e, nullptr) << Describe(doc);
+  EXPECT_EQ(e->type, EntityType::kOrg);
+  EXPECT_EQ(EntityOf(doc, "Saebyeol Semiconductor"), e);
+}
+
+struct CountryCase {
+  const char* text;
+  EntityType type;
+};
+class CountryTest : public EntityRecognizerTest,
+                    public ::testing::WithParamInterface<CountryCase> {};
+
+TEST_P(CountryTest, GenitiveOfOriginKeepsThePlace) {
+  const Document doc = Analyze(GetParam().text);
+  const Entity* e = EntityOf(doc, "미국");
+  ASSERT_NE(e, nullptr) << Describe(doc);
+  EXPECT_EQ(e->type, GetParam().type) << GetParam().text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Genitive, CountryTest,
+    ::testing::Values(
+        // The state acts: its sanctions, its decision.
+        CountryCase{"미국의 제재가 이어졌다.", EntityType::kOrg},
+        CountryCase{"미국이 결정했다.", EntityType::kOrg},
+        // An origin: an American non-profit, a high-school student, a famous band.
+        CountryCase{"인공지능을 연구하는 미국의 비영리 단체입니다.", EntityType::kLoc},
+        CountryCase{"미국의 한 고등학생이 상을 받았다.", EntityType::kLoc},
+        CountryCase{"미국의 전설적인 록밴드가 내한했다.", EntityType::kLoc}));
+
+// ---------------------------------------------------------------- ids across documents
+class ScopedIdTest : public EntityRecognizerTest {
+ protected:
+  static Document AnalyzeAs(const std::string& id, const std::string& text) {
+    Document doc = Prepare(text);
+    doc.id = id;
+    recognizer_->Recognize(&doc);
+    return doc;
+  }
+};
+
+struct ScopedCase {
+  const char* text;
+  const char* surface;
+  const char* name;
+};
+class ScopedNameTest : public ScopedIdTest, public ::testing::WithParamInterface<ScopedCase> {};
+
+TEST_P(ScopedNameTest, PartialNameIsScopedToItsDocument) {
+  const ScopedCase& c = GetParam();
+  const Document a = AnalyzeAs("news-0001", c.text);
+  const Document b = AnalyzeAs("news-0002", c.text);
+  const Document a_again = AnalyzeAs("news-0001", c.text);
+  const Entity* ea = EntityOf(a, c.surface);
+  const Entity* eb = EntityOf(b, c.surface);
+  ASSERT_NE(ea, nullptr) << Describe(a);
+  ASSERT_NE(eb, nullptr) << Describe(b);
+  EXPECT_EQ(ea->name, c.name);  // the span and the name stay as written
+  EXPECT_TRUE(IsDocumentScopedId(ea->id, EntityType::kPerson, c.name)) << ea->id;
+  EXPECT_TRUE(IsDocumentScopedId(eb->id, EntityType::kPerson, c.name)) << eb->id;
+  EXPECT_NE(ea->id, eb->id) << "two documents' " << c.text << " are two people";
+  EXPECT_EQ(EntityOf(a_again, c.surface)->id, ea->id) << "the id is stable from run to run";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Anonymous, ScopedNameTest,
+    ::testing::Values(ScopedCase{"A씨는 경찰에 신고했다.", "A", "A"},
+                      ScopedCase{"성매매 여성 김모(33)씨 등이 입건됐다.", "김", "김"},
+                      ScopedCase{"김모씨는 혐의를 부인했다.", "김", "김"},
+                      ScopedCase{"자금을 관리한 박씨의 딸도 입건됐다.", "박", "박"},
+                      ScopedCase{"회동 뒤 문 대표는 말을 아꼈다.", "문", "문"},
+                      ScopedCase{"김서준 대표와 김민수 대표가 만났다. 김 대표는 웃었다.", "김",
+                                 "김"}));
+
+TEST_F(ScopedIdTest, FullNamesMeetAcrossDocuments) {
+  const Document a = AnalyzeAs("news-0001", "샘 알트먼이 돌아왔다.");
+  const Document b = AnalyzeAs("news-0002", "샘 알트먼의 복귀가 결정됐다.");
+  const Entity* ea = EntityOf(a, "샘 알트먼");
+  const Entity* eb = EntityOf(b, "샘 알트먼");
+  ASSERT_NE(ea, nullptr) << Describe(a);
+  ASSERT_NE(eb, nullptr) << Describe(b);
+  EXPECT_EQ(ea->id, "person:샘알트먼");
+  EXPECT_EQ(eb->id, ea->id);
+  // A surname linked to its full name takes the full name's id, shared across documents.
+  const Document c = AnalyzeAs("news-0003", "김서준 대표가 해임됐다. 김 대표는 복귀했다.");
+  const Document d = AnalyzeAs("news-0004", "김서준 대표는 말했다. 김 대표가 웃었다.");
+  ASSERT_NE(EntityOf(c, "김"), nullptr) << Describe(c);
+  ASSERT_NE(EntityOf(d, "김"), nullptr) << Describe(d);
+  EXPECT_EQ(EntityOf(c, "김")->id, "person:김서준");
+  EXPECT_EQ(EntityOf(d, "김")->id, "person:김서준");
+}
+
+TEST_F(ScopedIdTest, OneSurnameIsOneActorWithinADocument) {
+  const Document doc = AnalyzeAs("news-0005", "김 대표는 반대했다. 김 대표는 결국 사임했다.");
+  const auto first = EntityIndexOf(doc, "김", 0);
+  ASSERT_TRUE(first) << Describe(doc);
+  EXPECT_EQ(EntityIndexOf(doc, "김", 1), first) << Describe(doc);
+  EXPECT_EQ(doc.entities[*first].mention_count, 2u);
 }
 
 }  // namespace

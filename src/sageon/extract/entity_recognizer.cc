@@ -107,6 +107,14 @@ struct SuffixRule {
 
 enum class TitlePosition { kAfter, kBefore, kBoth };
 
+// How much of a person's name a mention gives (people only).
+enum class NameKind {
+  kFull,     // a name that stands for someone on its own: 김철수, 샘 알트먼
+  kSurname,  // 김 in 김 대표, 박씨: the document's full name with that surname, if one fits
+  kGiven,  // 지현 in 지현 부사장: the document's full name ending in it, else a name itself
+  kWithheld,  // A씨, 김모(33)씨: a name the writer withheld; it links to no one
+};
+
 // Common nouns that stand before a title like a name does ("정부 대표", "노조 위원장"): a surname
 // syllable starts them, but they name no one.
 constexpr std::string_view kNotNames[] = {
@@ -154,6 +162,14 @@ constexpr std::string_view kActorParticles[] = {
     "이",   "가",   "은",   "는", "을",   "를",   "의", "과",       "와",     "도",
     "과의", "와의", "이나", "만", "에게", "측은", "측", "으로서는", "로서는", "께서"};
 
+// Nouns for kinds of people, bodies and things that a country's genitive gives an origin to (미국의
+// 비영리 단체 "an American non-profit", 일본의 한 고등학생): the country is the place there.
+constexpr std::string_view kOriginKinds[] = {
+    "단체", "기업",   "회사",   "업체",     "대학",     "학교",     "학생",   "가수",   "배우",
+    "작가", "감독",   "선수",   "디자이너", "아티스트", "예술가",   "정치인", "도시",   "마을",
+    "영화", "드라마", "밴드",   "브랜드",   "제조사",   "스타트업", "연구진", "과학자", "관광객",
+    "음식", "요리",   "소설가", "시인",     "화가",     "음악가",   "출신"};
+
 // Nouns that make a place or a person before them an organization: 한국 정부, 오바마 행정부.
 constexpr std::string_view kOrgHeads[] = {
     "정부",   "행정부", "당국",     "대표팀", "경찰",   "검찰",     "의회",   "국회",   "정권",
@@ -187,17 +203,114 @@ constexpr std::string_view kNotPlaces[] = {
     "동시",   "임시",   "역시",   "잠시",   "즉시",   "수시",   "항시"};
 
 // Latin words that make a parenthesized Latin name an organization's.
-constexpr std::string_view kLatinOrgWords[] = {
-    "inc",          "inc.",        "corp",       "corp.",         "co.",          "company",
-    "group",        "bank",        "university", "college",       "institute",    "foundation",
-    "association",  "agency",      "labs",       "lab",           "technologies", "technology",
-    "systems",      "electronics", "motors",     "capital",       "partners",     "ventures",
-    "holdings",     "ltd",         "ltd.",       "llc",           "party",        "committee",
-    "council",      "ministry",    "department", "office",        "times",        "news",
-    "journal",      "post",        "press",      "club",          "fc",           "society",
-    "organization", "union",       "federation", "center",        "centre",       "school",
-    "academy",      "studio",      "studios",    "entertainment", "media",        "network",
-    "airlines",     "air"};
+constexpr std::string_view kLatinOrgWords[] = {"inc",
+                                               "inc.",
+                                               "corp",
+                                               "corp.",
+                                               "co.",
+                                               "company",
+                                               "group",
+                                               "bank",
+                                               "university",
+                                               "college",
+                                               "institute",
+                                               "foundation",
+                                               "association",
+                                               "agency",
+                                               "labs",
+                                               "lab",
+                                               "technologies",
+                                               "technology",
+                                               "systems",
+                                               "electronics",
+                                               "motors",
+                                               "capital",
+                                               "partners",
+                                               "ventures",
+                                               "holdings",
+                                               "ltd",
+                                               "ltd.",
+                                               "llc",
+                                               "party",
+                                               "committee",
+                                               "council",
+                                               "ministry",
+                                               "department",
+                                               "office",
+                                               "times",
+                                               "news",
+                                               "journal",
+                                               "post",
+                                               "press",
+                                               "club",
+                                               "fc",
+                                               "society",
+                                               "organization",
+                                               "union",
+                                               "federation",
+                                               "center",
+                                               "centre",
+                                               "school",
+                                               "academy",
+                                               "studio",
+                                               "studios",
+                                               "entertainment",
+                                               "media",
+                                               "network",
+                                               "airlines",
+                                               "air",
+                                               "semiconductor",
+                                               "semiconductors",
+                                               "electric",
+                                               "chemical",
+                                               "chemicals",
+                                               "pharma",
+                                               "pharmaceutical",
+                                               "pharmaceuticals",
+                                               "steel",
+                                               "energy",
+                                               "industries",
+                                               "industrial",
+                                               "insurance",
+                                               "securities",
+                                               "telecom",
+                                               "communications",
+                                               "display",
+                                               "robotics",
+                                               "software",
+                                               "airways",
+                                               "shipping",
+                                               "construction",
+                                               "engineering",
+                                               "heavy",
+                                               "foods",
+                                               "biologics",
+                                               "therapeutics",
+                                               "biosciences",
+                                               "logistics",
+                                               "hotels",
+                                               "resorts",
+                                               "investment",
+                                               "investments",
+                                               "solutions",
+                                               "networks",
+                                               "devices",
+                                               "aerospace",
+                                               "petroleum",
+                                               "broadcasting",
+                                               "corporation",
+                                               "limited",
+                                               "gmbh",
+                                               "plc",
+                                               "commission",
+                                               "bureau",
+                                               "court",
+                                               "museum",
+                                               "hospital",
+                                               "league",
+                                               "trust",
+                                               "fund",
+                                               "exchange"};
 
 // Latin words that never start a person's name in parentheses.
 constexpr std::string_view kLatinNotPersonWords[] = {"the", "of", "and", "for", "in",   "on",
@@ -281,6 +394,27 @@ struct RecognizerData {
   }
 };
 
+// A word ending in 은 or 을 after a syllable without a final consonant (정하은, 이수을): no verb
+// form, since the adnominal endings 은 and 을 follow a consonant (하다 → 한, 할).
+bool ImpossibleAdnominal(std::string_view word) {
+  std::vector<char32_t> syllables;
+  size_t pos = 0;
+  while (pos < word.size()) syllables.push_back(utf8::Next(word, &pos));
+  if (syllables.size() < 2) return false;
+  const char32_t last = syllables.back();
+  const char32_t before = syllables[syllables.size() - 2];
+  if (last != U'은' && last != U'을') return false;
+  return utf8::IsHangulSyllable(before) && (before - 0xAC00) % 28 == 0;
+}
+
+// A syllable with the final consonant ㄴ (한, 온, 간): also the adnominal form of a verb.
+bool EndsInNieun(std::string_view word) {
+  char32_t last = 0;
+  size_t pos = 0;
+  while (pos < word.size()) last = utf8::Next(word, &pos);
+  return utf8::IsHangulSyllable(last) && (last - 0xAC00) % 28 == 4;
+}
+
 // The suffix of `list` that `word` ends in with a long enough stem.
 const SuffixRule* MatchSuffix(const std::vector<SuffixRule>& list, std::string_view word) {
   for (const SuffixRule& s : list) {
@@ -316,6 +450,10 @@ class DocumentPass {
     std::string name;
     std::vector<std::string> aliases;
     std::optional<uint32_t> entry;  // the gazetteer entry it comes from
+    NameKind kind = NameKind::kFull;
+    // A surname that is also a common word (한 교수 "a professor") or a rare two-syllable one
+    // (동방 "the east"): a person only when it links to a full name with the same title.
+    bool link_only = false;
   };
   struct Candidate {
     Span span;
@@ -637,17 +775,75 @@ class DocumentPass {
   }
 
   // ---------------------------------------------------------------- titles
-  // The title that follows token i (김철수 대표, 김철수 전 대표, 박 대통령), if any.
-  bool TitleAfter(size_t i) const {
+  // The title that follows token i (김철수 대표, 김철수 전 대표, 박 대통령), if any. With
+  // `affiliation`, the body the person belongs to may come first, as news writes a full name:
+  // 최민아 신임 과학기술정보통신부 장관, 김철수 한빛전자 대표.
+  std::optional<std::string_view> TitleWordAfter(size_t i, bool affiliation = false) const {
     size_t t = i;
-    for (int hops = 0; hops < 2; ++hops) {
-      if (!Adjacent(t)) return false;
+    bool body_seen = false;
+    for (int hops = 0; hops < 3; ++hops) {
+      if (!Adjacent(t)) return std::nullopt;
       ++t;
       const std::string_view word = Text(bases_[t]);
-      if (const auto pos = impl_.Title(word); pos && *pos != TitlePosition::kBefore) return true;
-      if (!InList(kTitleModifiers, Text(doc_.tokens[t].span))) return false;
+      if (const auto pos = impl_.Title(word); pos && *pos != TitlePosition::kBefore) return word;
+      const bool bare = bases_[t] == doc_.tokens[t].span;
+      if (affiliation && !body_seen && bare && IsBody(word)) {
+        body_seen = true;
+        continue;
+      }
+      if (!InList(kTitleModifiers, Text(doc_.tokens[t].span))) return std::nullopt;
     }
-    return false;
+    return std::nullopt;
+  }
+  bool TitleAfter(size_t i, bool affiliation = false) const {
+    return TitleWordAfter(i, affiliation).has_value();
+  }
+
+  // An organization's name: listed, or a Hangul word with an organization suffix (한빛전자).
+  bool IsBody(std::string_view word) const {
+    if (const auto entry = impl_.LookupGazetteer(word)) {
+      return impl_.entries[*entry].type == EntityType::kOrg;
+    }
+    return AllHangul(word) && !InList(kNotOrgs, word) && Syllables(word) >= 3 &&
+           Suffix(impl_.org_suffixes, word) != nullptr && !impl_.Title(word);
+  }
+
+  // The title right before token t (의장 브렛 테일러), if any.
+  std::optional<std::string_view> TitleWordBefore(size_t t) const {
+    if (!TitleBefore(t)) return std::nullopt;
+    return Text(doc_.tokens[t - 1].span);
+  }
+
+  // A surname standing alone before a title (김 대표, 남궁 대표) or an honorific (박씨). A surname
+  // that is also a common word (한 "one", 정 "very") or a two-syllable one needs the document's
+  // full name to confirm it; 전 and 현 before a title mean "former" and "current".
+  std::optional<bool> SurnameAloneLinkOnly(std::string_view word) const {
+    if (!AllHangul(word) || !impl_.surnames.count(std::string(word))) return std::nullopt;
+    if (InList(kTitleModifiers, word)) return std::nullopt;
+    if (impl_.IsSurnameAlone(word)) return false;
+    return true;
+  }
+
+  // 한 교수 는, 박씨: the document's one actor for a surname written alone. Not a local form: the
+  // same syllable elsewhere (이 책, 이같이) is no name.
+  uint32_t SurnameProto(std::string_view surname, bool link_only) {
+    const auto it = surname_protos_.find(std::string(surname));
+    if (it != surname_protos_.end()) {
+      protos_[it->second].link_only = protos_[it->second].link_only && link_only;
+      return it->second;
+    }
+    const uint32_t index = NewProto(EntityType::kPerson, surname, NameKind::kSurname);
+    protos_[index].link_only = link_only;
+    surname_protos_.emplace(std::string(surname), index);
+    return index;
+  }
+
+  // A Korean name found by a title rule: a two-syllable one may be a given name (지현 부사장).
+  uint32_t KoreanNameProto(std::string_view word) {
+    const size_t before = protos_.size();
+    const uint32_t index = ProtoNamed(EntityType::kPerson, word);
+    if (index >= before && Syllables(word) == 2) protos_[index].kind = NameKind::kGiven;
+    return index;
   }
 
   void TitleRules() {
@@ -665,31 +861,74 @@ class DocumentPass {
                                               word.substr(word.size() - tail.size()) == tail &&
                                               !InList(kNotHonorific, word)) {
         std::string_view stem = word.substr(0, word.size() - tail.size());
+        bool withheld = false;
         if (Syllables(stem) == 2 && stem.substr(stem.size() - 3) == "모") {
           stem = stem.substr(0, stem.size() - 3);  // 김모씨: Mr. Kim, name withheld
+          withheld = true;
         }
-        if (impl_.IsKoreanName(stem) || impl_.IsSurnameAlone(stem) ||
-            (Syllables(stem) == 1 && impl_.surnames.count(std::string(stem)))) {
+        const bool surname = Syllables(stem) == 1 && impl_.surnames.count(std::string(stem));
+        if (impl_.IsKoreanName(stem) || surname) {
           const Span s{base.begin, static_cast<uint32_t>(base.begin + stem.size())};
-          AddCandidate(s, ProtoNamed(EntityType::kPerson, stem), kRule);
+          uint32_t proto = 0;
+          if (withheld) {
+            proto = NewProto(EntityType::kPerson, stem, NameKind::kWithheld);
+          } else if (surname) {
+            proto = SurnameProto(stem, /*link_only=*/false);  // the honorific confirms it
+          } else {
+            proto = KoreanNameProto(stem);
+          }
+          AddCandidate(s, proto, kRule);
           continue;
         }
       }
       if (Syllables(word) >= 2 && impl_.Title(word)) continue;  // a title is no name
+      // 정하은 기자: a full name before its title that the analyzer read as a verb (정하 + 은),
+      // which it cannot be: the adnominal 은 and 을 follow a consonant only (하다 → 한).
+      if (const std::string_view whole = Text(doc_.tokens[i].span);
+          base != doc_.tokens[i].span && AllHangul(whole) && Syllables(whole) == 3 &&
+          ImpossibleAdnominal(whole) && impl_.IsKoreanName(whole) &&
+          TitleAfter(i, /*affiliation=*/true)) {
+        AddCandidate(doc_.tokens[i].span, KoreanNameProto(whole), kRule);
+        continue;
+      }
       // 김철수 대표: the name stands bare before its title (not 이유로 CEO를).
-      const bool after = base == doc_.tokens[i].span && TitleAfter(i);
+      std::optional<std::string_view> title_after =
+          base == doc_.tokens[i].span ? TitleWordAfter(i) : std::nullopt;
+      if (!title_after && base == doc_.tokens[i].span && Syllables(word) == 3 &&
+          impl_.IsKoreanName(word)) {
+        title_after = TitleWordAfter(i, /*affiliation=*/true);
+      }
+      const bool after = title_after.has_value();
       // 배우 김혜수가: a title, then a name that a particle or a mark closes (not 대통령 시절인).
       const bool closed =
           (base != doc_.tokens[i].span && impl_.analyzer && impl_.analyzer->IsParticle(Rest(i))) ||
           (i + 1 < doc_.tokens.size() && !Adjacent(i)) ||
           (i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].tag == TokenTag::kSymbol);
-      const bool before = i > 0 && TitleBefore(i) && Syllables(word) == 3 && closed;
+      // 정 의원 지역구가: a title that already follows a surname heads no second name. (After a
+      // longer word the word may be the common noun: 가운데 배우 한지민이; a syllable in ㄴ may be
+      // a verb: 함께해 온 주장 양동근은.)
+      const std::string_view two_back = i >= 2 ? Text(bases_[i - 2]) : std::string_view();
+      const bool title_taken = i >= 2 && Adjacent(i - 2) &&
+                               bases_[i - 2] == doc_.tokens[i - 2].span &&
+                               SurnameAloneLinkOnly(two_back).has_value() && !EndsInNieun(two_back);
+      const bool before = i > 0 && TitleBefore(i) && Syllables(word) == 3 && closed && !title_taken;
       if (!after && !before) {
         AgeHonorific(i);
         continue;
       }
-      if (impl_.IsKoreanName(word) || (after && impl_.IsSurnameAlone(word))) {
-        AddCandidate(base, ProtoNamed(EntityType::kPerson, word), kRule);
+      if (impl_.IsKoreanName(word)) {
+        AddCandidate(base, KoreanNameProto(word), kRule);
+      } else if (const auto link_only = SurnameAloneLinkOnly(word); after && link_only) {
+        // 이 선수들 is "these players": one person takes no plural title.
+        const std::string_view plural = "들";
+        const auto title_end =
+            static_cast<size_t>(title_after->data() - doc_.text.data()) + title_after->size();
+        if ((title_after->size() > plural.size() &&
+             title_after->substr(title_after->size() - plural.size()) == plural) ||
+            std::string_view(doc_.text).substr(title_end, plural.size()) == plural) {
+          continue;
+        }
+        AddCandidate(base, SurnameProto(word, *link_only), kRule);
       }
     }
   }
@@ -705,7 +944,7 @@ class DocumentPass {
     for (std::string_view h : {"씨", "군", "양"}) {
       if (after.substr(0, h.size()) == h) {
         AddCandidate(Span{t.span.begin, t.span.begin + 1},
-                     NewProto(EntityType::kPerson, word.substr(0, 1)), kRule);
+                     NewProto(EntityType::kPerson, word.substr(0, 1), NameKind::kWithheld), kRule);
         return;
       }
     }
@@ -745,11 +984,11 @@ class DocumentPass {
     }
     const Span s{t.span.begin, static_cast<uint32_t>(t.span.begin + word.size())};
     // An initial or a bare surname names no one beyond this mention: keep it out of linking.
-    AddCandidate(s, NewProto(EntityType::kPerson, word), kRule);
+    AddCandidate(s, NewProto(EntityType::kPerson, word, NameKind::kWithheld), kRule);
   }
 
-  uint32_t NewProto(EntityType type, std::string_view name) {
-    protos_.push_back(Proto{type, std::string(name), {}, std::nullopt});
+  uint32_t NewProto(EntityType type, std::string_view name, NameKind kind = NameKind::kFull) {
+    protos_.push_back(Proto{type, std::string(name), {}, std::nullopt, kind});
     return static_cast<uint32_t>(protos_.size() - 1);
   }
 
@@ -914,6 +1153,7 @@ class DocumentPass {
               [](const Candidate& a, const Candidate& b) { return a.span.begin < b.span.begin; });
     for (Candidate& c : chosen) ActingCountry(&c);
     chosen = MergeCompounds(std::move(chosen));
+    chosen = LinkPartialNames(std::move(chosen));
 
     // Entities in order of first mention; ids merge actors that two rules named alike.
     std::vector<int64_t> proto_entity(protos_.size(), -1);
@@ -923,7 +1163,11 @@ class DocumentPass {
     for (const Candidate& c : chosen) {
       const Proto& p = protos_[c.proto];
       if (proto_entity[c.proto] < 0) {
-        const std::string id = CanonicalEntityId(p.type, p.name);
+        std::string id = CanonicalEntityId(p.type, p.name);
+        if (DocumentScoped(p)) {
+          id.push_back('@');
+          id.append(DocumentTag());
+        }
         auto [it, inserted] = by_id.emplace(id, static_cast<uint32_t>(doc_.entities.size()));
         if (inserted) {
           Entity e;
@@ -943,6 +1187,169 @@ class DocumentPass {
     }
   }
 
+  // A person's id is canonical only when the name could tell the person apart: a surname alone,
+  // a withheld name (A씨, 김모씨) or a single syllable names someone in this document only, so
+  // the graph must not merge every 김 of a thousand articles into one node.
+  bool DocumentScoped(const Proto& p) const {
+    if (p.type != EntityType::kPerson || p.entry) return false;
+    return p.kind == NameKind::kSurname || p.kind == NameKind::kWithheld ||
+           Syllables(Key(p.name)) <= 1;
+  }
+
+  // Eight hex digits of the FNV-1a hash of the document's id (its source or text if it has none):
+  // stable from run to run, so a re-run gives the same ids.
+  std::string DocumentTag() const {
+    std::string_view key = doc_.id;
+    if (key.empty()) key = doc_.source;
+    if (key.empty()) key = doc_.text;
+    uint32_t hash = 2166136261u;
+    for (char c : key) {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 16777619u;
+    }
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out(8, '0');
+    for (int i = 7; i >= 0; --i, hash >>= 4) out[static_cast<size_t>(i)] = kHex[hash & 0xF];
+    return out;
+  }
+
+  // The index of the token that holds byte `pos`, if any.
+  std::optional<size_t> TokenHolding(size_t pos) const {
+    const auto it = std::upper_bound(doc_.tokens.begin(), doc_.tokens.end(), pos,
+                                     [](size_t p, const Token& t) { return p < t.span.end; });
+    if (it == doc_.tokens.end() || it->span.begin > pos) return std::nullopt;
+    return static_cast<size_t>(it - doc_.tokens.begin());
+  }
+
+  // The titles written next to a mention: after it (김 대표, 박지현 전 부사장, 박씨) or before it
+  // (장관 최민아), without the honorific 님.
+  std::vector<std::string> TitlesAround(Span span) const {
+    std::vector<std::string> out;
+    auto add = [&](std::string_view title) {
+      const std::string_view honorific = "님";
+      if (title.size() > honorific.size() &&
+          title.substr(title.size() - honorific.size()) == honorific) {
+        title.remove_suffix(honorific.size());
+      }
+      out.emplace_back(title);
+    };
+    const auto first = TokenHolding(span.begin);
+    const auto last = TokenHolding(span.end - 1);
+    if (!first || !last) return out;
+    if (doc_.tokens[*first].span.begin == span.begin) {
+      if (const auto title = TitleWordBefore(*first)) add(*title);
+    }
+    const std::string_view rest = Text(span.end, doc_.tokens[*last].span.end);
+    if (rest.empty()) {
+      if (const auto title = TitleWordAfter(*last)) add(*title);
+    } else if (rest.substr(0, 3) == "씨") {
+      add("씨");
+    }
+    return out;
+  }
+
+  // A full Korean name a surname or a given name can stand for: 3 or 4 syllables of Hangul.
+  bool IsFullKoreanName(const Proto& p) const {
+    return p.type == EntityType::kPerson && p.kind == NameKind::kFull && AllHangul(p.name) &&
+           Syllables(p.name) >= 3 && impl_.IsKoreanName(p.name);
+  }
+
+  // Whether the partial name of `part` can be the full name of `full`: 김 → 김서준 (not 남 →
+  // 남궁민, whose surname is 남궁), 지현 → 박지현.
+  bool Fits(const Proto& part, const Proto& full) const {
+    const std::string_view name = full.name;
+    const std::string_view piece = part.name;
+    if (piece.size() >= name.size()) return false;
+    if (part.kind == NameKind::kSurname) {
+      if (name.substr(0, piece.size()) != piece) return false;
+      for (size_t n : {size_t{2}, size_t{1}}) {
+        const std::string_view surname = name.substr(0, PrefixBytes(name, n));
+        if (impl_.surnames.count(std::string(surname)) && Syllables(name) - n >= 1 &&
+            Syllables(name) - n <= 2) {
+          return surname == piece;  // the longest surname the full name starts with
+        }
+      }
+      return false;
+    }
+    if (part.kind == NameKind::kGiven) {
+      if (name.substr(name.size() - piece.size()) != piece) return false;
+      return impl_.surnames.count(std::string(name.substr(0, name.size() - piece.size()))) > 0;
+    }
+    return false;
+  }
+
+  // Korean news names a person in full once, then by surname and title (김 대표, 최 장관) or,
+  // less formally, given name and title (지현 부사장). Such a mention is the document's full name
+  // that fits it when exactly one fits; among several, the one with the same title nearby if
+  // exactly one has it; otherwise it stays the partial name it is (scoped to the document). A
+  // surname that is also a common word (한 교수) counts only with a same-title match.
+  std::vector<Candidate> LinkPartialNames(std::vector<Candidate> chosen) {
+    std::unordered_map<uint32_t, std::unordered_set<std::string>> titles;
+    std::vector<uint32_t> fulls;
+    std::vector<uint32_t> partials;
+    for (const Candidate& c : chosen) {
+      const Proto& p = protos_[c.proto];
+      if (p.type != EntityType::kPerson) continue;
+      auto [it, first_mention] = titles.try_emplace(c.proto);
+      for (std::string& t : TitlesAround(c.span)) it->second.insert(std::move(t));
+      if (!first_mention) continue;
+      if (IsFullKoreanName(p)) fulls.push_back(c.proto);
+      if (p.kind == NameKind::kSurname || p.kind == NameKind::kGiven) partials.push_back(c.proto);
+    }
+    std::unordered_map<uint32_t, uint32_t> link;
+    for (uint32_t part : partials) {
+      std::vector<uint32_t> fits;
+      std::vector<uint32_t> same_title;
+      for (uint32_t full : fulls) {
+        if (!Fits(protos_[part], protos_[full])) continue;
+        fits.push_back(full);
+        const auto& mine = titles[part];
+        const auto& theirs = titles[full];
+        if (std::any_of(mine.begin(), mine.end(),
+                        [&](const std::string& t) { return t != "씨" && theirs.count(t) > 0; })) {
+          same_title.push_back(full);
+        }
+      }
+      if (same_title.size() == 1) {
+        link.emplace(part, same_title.front());
+      } else if (fits.size() == 1 && !protos_[part].link_only) {
+        link.emplace(part, fits.front());
+      }
+    }
+    std::vector<Candidate> out;
+    out.reserve(chosen.size());
+    for (Candidate& c : chosen) {
+      if (const auto it = link.find(c.proto); it != link.end()) {
+        c.proto = it->second;
+      } else if (protos_[c.proto].link_only) {
+        continue;  // 한 교수 with no 한 professor in the document: "a professor"
+      }
+      out.push_back(c);
+    }
+    return out;
+  }
+
+  // 미국의 비영리 단체, 일본의 한 고등학생, 영국의 전설적인 밴드: after country token t, the
+  // genitive gives a person, a body or a thing its origin; the country acts in none of them.
+  bool OriginGenitive(size_t t) const {
+    for (size_t k = t; k < t + 3 && Adjacent(k); ++k) {
+      const std::string_view word = Text(bases_[k + 1]);
+      if (k == t && Text(doc_.tokens[k + 1].span) == "한") return true;  // "a certain"
+      for (std::string_view kind : kOriginKinds) {
+        if (word.size() >= kind.size() && word.substr(word.size() - kind.size()) == kind) {
+          return true;
+        }
+      }
+      // Only modifiers may come between: 비영리, 유명, 세계적인, 대표적인.
+      const std::string_view whole = Text(doc_.tokens[k + 1].span);
+      const bool adjective = (whole.size() > 6 && whole.substr(whole.size() - 6) == "적인") ||
+                             (whole.size() > 3 && whole.substr(whole.size() - 3) == "적");
+      const bool short_noun = bases_[k + 1] == doc_.tokens[k + 1].span && Syllables(whole) <= 3;
+      if (!adjective && !short_noun) return false;
+    }
+    return false;
+  }
+
   // 미국이 제재했다: a country followed by an actor particle is the state, an organization.
   void ActingCountry(Candidate* c) {
     const Proto& p = protos_[c->proto];
@@ -951,6 +1358,7 @@ class DocumentPass {
     if (!t || doc_.tokens[*t].span.end == c->span.end) return;
     const std::string_view rest = Text(c->span.end, doc_.tokens[*t].span.end);
     if (!InList(kActorParticles, rest)) return;
+    if (rest == "의" && OriginGenitive(*t)) return;
     auto [it, inserted] = country_org_.emplace(*p.entry, 0);
     if (inserted) {
       protos_.push_back(Proto{EntityType::kOrg, p.name, {}, std::nullopt});
@@ -1024,6 +1432,7 @@ class DocumentPass {
   std::vector<Candidate> candidates_;
   std::unordered_map<uint32_t, uint32_t> entry_proto_;
   std::unordered_map<std::string, uint32_t> local_forms_;
+  std::unordered_map<std::string, uint32_t> surname_protos_;  // a surname written alone -> proto
   std::unordered_set<size_t> place_tokens_;
   std::unordered_map<uint32_t, uint32_t> country_org_;  // country entry -> its ORG proto
 };
