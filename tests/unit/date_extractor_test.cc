@@ -106,7 +106,9 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"2010년대 초", "2010년대 초", "201"}, Row{"70년대 영화", "70년대", "197"},
         // ranges (to inclusive)
         Row{"11월 17~22일 열린다", "11월 17~22일", "2023-11-17/2023-11-22"},
-        Row{"17일부터 22일까지 열린다", "17일부터 22일까지", "2023-11-17/2023-11-22"},
+        // 까지 is a particle, outside the span
+        Row{"17일부터 22일까지 열린다", "17일부터 22일", "2023-11-17/2023-11-22"},
+        Row{"17일까진 처리해야", "17일", "2023-11-17"},
         Row{"2022~2023년 시즌", "2022~2023년", "2022/2023"},
         Row{"11월 28일~12월 3일", "11월 28일~12월 3일", "2023-11-28/2023-12-03", "2023-12-05"},
         // relative to the reference
@@ -123,11 +125,21 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"사흘 전 발표", "사흘 전", "2023-11-22"},
         Row{"일주일 뒤 발표", "일주일 뒤", "2023-12-02"}, Row{"3년 전 설립", "3년 전", "2020"},
         Row{"열흘 전 발표", "열흘 전", "2023-11-15"},
-        Row{"지난 19일 발표", "지난 19일", "2023-11-19"},
+        // the span is the calendar numbers; the word before still decides where they fall
+        Row{"지난 19일 발표", "19일", "2023-11-19"}, Row{"지난달 13일 발표", "13일", "2023-10-13"},
+        Row{"지난해 7월 발표", "7월", "2022-07"}, Row{"내년 3월 개막", "3월", "2024-03"},
+        Row{"올1월 출생아", "1월", "2023-01"}, Row{"지난주 금요일", "지난주 금요일", "2023-11-17"},
         Row{"오는 28일 발표", "28일", "2023-11-28"}, Row{"이날 오전 발표", "이날", "2023-11-25"},
         // fuzzy parts
-        Row{"11월 초 발표", "11월 초", "2023-11"}, Row{"11월 중순", "11월 중순", "2023-11"},
-        Row{"2023년 말", "2023년 말", "2023"}, Row{"올해 상반기", "올해 상반기", "2023-H1"},
+        // 초, 중순, 말 after a number qualify it (the value's mod) and stay outside the span
+        Row{"11월 초 발표", "11월", "2023-11"}, Row{"11월 중순", "11월", "2023-11"},
+        Row{"2023년 말", "2023년", "2023"}, Row{"올해 상반기", "올해 상반기", "2023-H1"},
+        Row{"지난해 말", "지난해 말", "2022"},
+        // open ends: the interval is the value, 이후 and 이전 stay outside the span
+        Row{"2008년 이후 처음", "2008년", "2008/"}, Row{"9월 이전 제출", "9월", "/2023-08"},
+        // a year written without 년 before a name
+        Row{"2015 세계교육포럼이 열렸다", "2015", "2015"},
+        Row{"'응답하라 1988'에서", "1988", "1988"}, Row{"영화 '친구'(2001) 이후", "2001", "2001"},
         Row{"3분기 실적", "3분기", "2023-Q3"}, Row{"2018년 4분기", "2018년 4분기", "2018-Q4"},
         Row{"연말 정산", "연말", "2023"},
         // times
@@ -210,19 +222,117 @@ TEST(DateExtractorTest, InfersTheReferenceFromTheLatestFullDate) {
   const TemporalExpression* yesterday = FindSpan(doc, "어제");
   ASSERT_NE(yesterday, nullptr) << Dump(doc);
   EXPECT_EQ(Show(*yesterday), "2023-11-21");
+}
 
-  // Nothing to resolve against: relative expressions are left out, not guessed.
-  doc = ExtractFrom("어제 발표했다. 17일 만났다.", std::nullopt);
+// With no reference and nothing in the text to count from, an expression is still found (the
+// user sees it as a DATE or TIME) but not guessed: resolved is false, no anchor, the grain kept.
+struct UnresolvedRow {
+  const char* text;
+  const char* span;
+  Grain grain;
+  bool is_interval = false;
+  bool is_time = false;
+};
+
+void PrintTo(const UnresolvedRow& row, std::ostream* os) { *os << row.text; }
+
+class UnresolvedTest : public ::testing::TestWithParam<UnresolvedRow> {};
+
+TEST_P(UnresolvedTest, FoundWithoutAValue) {
+  const UnresolvedRow& row = GetParam();
+  const Document doc = ExtractFrom(row.text, std::nullopt);
   EXPECT_FALSE(doc.reference.has_value());
-  EXPECT_TRUE(doc.dates.empty()) << Dump(doc);
+  const TemporalExpression* e = FindSpan(doc, row.span);
+  ASSERT_NE(e, nullptr) << row.text << " → " << Dump(doc);
+  EXPECT_FALSE(e->resolved);
+  EXPECT_EQ(e->anchor, Anchor::kNone);
+  EXPECT_EQ(e->is_interval, row.is_interval);
+  EXPECT_EQ(e->is_time, row.is_time);
+  const TimeValue& probe = e->is_interval ? (e->from ? *e->from : *e->to) : e->value;
+  EXPECT_EQ(probe.grain, row.grain);
+
+  // The same text with a reference gets a value.
+  const Document with_ref = ExtractFrom(row.text, Ref("2023-11-25"));
+  const TemporalExpression* r = FindSpan(with_ref, row.span);
+  ASSERT_NE(r, nullptr) << row.text << " → " << Dump(with_ref);
+  EXPECT_TRUE(r->resolved);
+  EXPECT_NE(r->anchor, Anchor::kNone);
+  EXPECT_EQ(r->is_interval, row.is_interval);
+  const TimeValue& rp = r->is_interval ? (r->from ? *r->from : *r->to) : r->value;
+  EXPECT_EQ(rp.grain, row.grain);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    NoReference, UnresolvedTest,
+    ::testing::Values(UnresolvedRow{"지난 19일 개봉했다.", "19일", Grain::kDay},
+                      UnresolvedRow{"어제 발표했다.", "어제", Grain::kDay},
+                      UnresolvedRow{"17일 만났다.", "17일", Grain::kDay},
+                      UnresolvedRow{"오후 3시 회의", "오후 3시", Grain::kHour, false, true},
+                      UnresolvedRow{"오후 3시 30분 회의", "오후 3시 30분", Grain::kMinute, false,
+                                    true},
+                      UnresolvedRow{"지난해 실적", "지난해", Grain::kYear},
+                      UnresolvedRow{"다음 달 출시", "다음 달", Grain::kMonth},
+                      UnresolvedRow{"지난주 발표", "지난주", Grain::kWeek},
+                      UnresolvedRow{"3년 전 설립", "3년 전", Grain::kYear},
+                      UnresolvedRow{"3분기 실적", "3분기", Grain::kQuarter},
+                      UnresolvedRow{"11월 중순 발표", "11월", Grain::kMonth},
+                      UnresolvedRow{"오전에 만났다", "오전", Grain::kHour, true, true},
+                      UnresolvedRow{"이번 주말 공연", "이번 주말", Grain::kHour, true, true},
+                      UnresolvedRow{"17~22일 열린다", "17~22일", Grain::kDay, true}));
+
+TEST(DateExtractorTest, UnresolvedExpressionsKeepTheirShapeAndAbsoluteOnesStayResolved) {
+  const Document doc = ExtractFrom("2015년 설립. 지난 19일 발표. 지금 진행 중.", std::nullopt);
+  EXPECT_FALSE(doc.reference.has_value());
+  const TemporalExpression* year = FindSpan(doc, "2015년");
+  ASSERT_NE(year, nullptr) << Dump(doc);
+  EXPECT_TRUE(year->resolved);
+  EXPECT_EQ(year->anchor, Anchor::kAbsolute);
+  EXPECT_EQ(Show(*year), "2015");
+  // An unresolved expression counts for nothing: the 19th is not placed in 2015.
+  const TemporalExpression* day = FindSpan(doc, "19일");
+  ASSERT_NE(day, nullptr) << Dump(doc);
+  EXPECT_FALSE(day->resolved);
+  // "지금" with no time to give it says nothing: left out.
+  EXPECT_EQ(FindSpan(doc, "지금"), nullptr) << Dump(doc);
+  // Not dates at all stay out even without a reference: 2월 30일 and "75년 만에" told alone.
+  for (const char* text : {"2월 30일 발표", "75년 만에 우승했다", "3명이 다쳤다"}) {
+    const Document d = ExtractFrom(text, std::nullopt);
+    EXPECT_TRUE(d.dates.empty()) << text << " → " << Dump(d);
+  }
+}
+
+TEST(DateExtractorTest, AReferenceWithoutATimeLeavesSubDayShiftsUnresolved) {
+  // "3시간 전" needs the time of the writing; a date alone does not give it.
+  const Document doc = ExtractFrom("3시간 전 발표했다.", Ref("2023-11-25"));
+  const TemporalExpression* e = FindSpan(doc, "3시간 전");
+  ASSERT_NE(e, nullptr) << Dump(doc);
+  EXPECT_FALSE(e->resolved);
+  EXPECT_TRUE(e->is_time);
 }
 
 TEST(DateExtractorTest, LeavesNumbersThatAreNotDatesAlone) {
-  for (const char* text :
-       {"박씨의 딸(32)과 김모(33)씨 등 16명을", "3명이 다쳤다", "1,000원을 냈다", "3일간 열린 행사",
-        "10년 동안 일했다", "오늘날 한국은", "가장 낮은 수준", "월간 보고서", "2.5% 올랐다",
-        "세시풍속", "점심 식단이 변했다", "3월호 잡지", "버전 1.2.3 배포", "10년째 운영",
-        "봄이 왔다", "다음은 이렇다", "금요일", "GT-R 2017"}) {
+  for (const char* text : {"박씨의 딸(32)과 김모(33)씨 등 16명을",
+                           "3명이 다쳤다",
+                           "1,000원을 냈다",
+                           "3일간 열린 행사",
+                           "10년 동안 일했다",
+                           "오늘날 한국은",
+                           "가장 낮은 수준",
+                           "월간 보고서",
+                           "2.5% 올랐다",
+                           "세시풍속",
+                           "점심 식단이 변했다",
+                           "3월호 잡지",
+                           "버전 1.2.3 배포",
+                           "10년째 운영",
+                           "봄이 왔다",
+                           "다음은 이렇다",
+                           "금요일",
+                           "GT-R 2017",
+                           "약 2000 가구",
+                           "2000 명이 모였다",
+                           "1,2015 건",
+                           "2015-16"}) {
     const Document doc = ExtractFrom(text, Ref("2023-11-25"));
     if (std::string(text) == "금요일") {
       EXPECT_EQ(doc.dates.size(), 1u) << Dump(doc);  // a weekday is a date; 금 is no prefix

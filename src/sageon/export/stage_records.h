@@ -30,7 +30,7 @@ std::vector<nlohmann::json> DateRecords(const Document& doc);
 std::vector<nlohmann::json> EventRecords(const Document& doc);
 
 // {"value", "grain", "mod"?} of a time value; the date of an expression: that object, or
-// {"type": "interval", "from", "to"}.
+// {"type": "interval", "from", "to"}; null for an expression left unresolved (no reference).
 nlohmann::json TimeValueJson(const TimeValue& value);
 nlohmann::json DateJson(const TemporalExpression& date);
 

@@ -7,7 +7,8 @@
 // optional range ("~ 22일", "부터 ... 까지") or open end ("이후", "이전"). A duration followed by a
 // direction ("사흘 뒤", "3년 전", "이틀 만에") is read as a shift. Parsing gives a Spec with no
 // reference; resolution then places it on the calendar against the document's reference or the
-// date last mentioned (narrative anchoring).
+// date last mentioned (narrative anchoring). When there is neither, the expression is still
+// emitted, unresolved (resolved = false): its span and grain without a value.
 #include "sageon/extract/date_extractor.h"
 
 #include <algorithm>
@@ -111,7 +112,8 @@ struct Spec {
 };
 
 struct Parsed {
-  size_t begin = 0, end = 0;  // code point indexes
+  size_t begin = 0, end = 0;  // code point indexes; the text read is [begin, end)
+  size_t span_end = 0;        // where the span shown ends, when before `end` (else 0)
   Spec spec;
   bool is_range = false;
   Spec to;
@@ -150,7 +152,7 @@ constexpr std::u32string_view kTails[] = {
     U"뿐",   U"즈음", U"무렵", U"께서", U"야",   U"엔가", U"이면", U"면",   U"이며", U"이고",
     U"고",   U"치고", U"이래", U"새",   U"현재", U"기준", U"정도", U"정각", U"에야", U"이후",
     U"이전", U"반",   U"오전", U"오후", U"밤",   U"새벽", U"아침", U"저녁", U"낮",   U"말",
-    U"초",   U"요일", U"라서", U"라고", U"라는", U"란"};
+    U"초",   U"요일", U"라서", U"라고", U"라는", U"란",   U"까진", U"부턴"};
 
 // Counters that turn a number + unit into a duration or something else: 3일간, 10년째, 3월호.
 bool BlockedAfterUnit(Unit unit, bool is_month, char32_t c) {
@@ -987,9 +989,18 @@ class Parser {
     return std::nullopt;
   }
 
-  // A chain of components from p; nullopt when none.
-  std::optional<std::pair<size_t, Spec>> ParseChain(size_t p, Spec s) const {
+  // Where the calendar numbers of a chain start and end, for its span (see ParseChainExpr).
+  struct Core {
+    size_t begin = 0;  // the first component written in digits after relative words only
+                       // ("지난해 7월", "이달 15일"), else the chain's start
+    size_t end = 0;    // the end of a number before a closing 초/말/중순 ("8월 말"), else 0
+  };
+
+  // A chain of components from p; nullopt when none. `core`, when given, receives where its
+  // calendar numbers are.
+  std::optional<std::pair<size_t, Spec>> ParseChain(size_t p, Spec s, Core* core = nullptr) const {
     std::vector<std::pair<size_t, Spec>> steps;
+    std::vector<size_t> begins;
     size_t q = p;
     while (true) {
       size_t r = steps.empty() ? q : Spaces(q);
@@ -1008,6 +1019,7 @@ class Parser {
       s = next;
       q = *e;
       steps.emplace_back(q, s);
+      begins.push_back(r);
     }
     // Drop components glued to a longer word ("3월호" never got here, but "오늘날" might).
     while (!steps.empty() && !TailOk(steps.back().first) &&
@@ -1016,7 +1028,30 @@ class Parser {
     }
     while (!steps.empty() && utf8::IsAsciiDigit(At(steps.back().first))) steps.pop_back();
     if (steps.empty()) return std::nullopt;
-    // A part of day alone is a date only as a word of its own ("오전", "밤에"); never a prefix.
+    if (core) {
+      size_t* numeric_begin = &core->begin;
+      *numeric_begin = p;
+      core->end = 0;
+      const size_t n = steps.size();
+      if (n >= 2 && !steps[n - 1].second.mod.empty() && steps[n - 2].second.mod.empty() &&
+          (steps[n - 1].second.rank == kRankYearMod || steps[n - 1].second.rank == kRankMonthMod) &&
+          steps[n - 2].second.decade == kUnset && utf8::IsAsciiDigit(At(begins[n - 2]))) {
+        core->end = steps[n - 2].first;
+      }
+      // Only 올해, 지난해, 이달... (a year or month counted from now) before a number of the
+      // calendar: 오후 3시 and 토요일 9시 stay whole.
+      for (size_t i = 1; i < steps.size(); ++i) {
+        const Spec& before = steps[i - 1].second;
+        if ((before.year_rel == kUnset && before.month_rel == kUnset) ||
+            before.rank > kRankMonthMod || steps[i].second.rank > kRankDay) {
+          break;
+        }
+        if (utf8::IsAsciiDigit(At(begins[i]))) {
+          *numeric_begin = begins[i];
+          break;
+        }
+      }
+    }
     return steps.back();
   }
 
@@ -1026,26 +1061,110 @@ class Parser {
     // what follows it is not a date, the word is read again without it ("금요일", "올라").
     const size_t after_prefix = Prefix(p, &s);
     const size_t q = after_prefix != p ? Spaces(after_prefix, 1) : p;
-    auto chain = q != p ? ParseChain(q, s) : std::nullopt;
+    Core core;
+    auto chain = q != p ? ParseChain(q, s, &core) : std::nullopt;
     const bool prefixed = chain.has_value();
-    if (!chain) chain = ParseChain(p, Spec());
-    if (!chain) return std::nullopt;
+    if (!chain) chain = ParseChain(p, Spec(), &core);
+    const size_t numeric_begin = core.begin;
+    if (!chain) return ParseBareYear(p);
     Parsed out;
     out.begin = p;
     out.end = chain->first;
     out.spec = chain->second;
-    // "지난 19일" is one span in KLUE; "오는 19일" mostly is not (its 오는 is left out).
-    if (prefixed && (Lit(p, U"오는") || Lit(p, U"돌아오는"))) out.begin = q;
+    // The span starts at the first part written in digits: "지난 19일", "오는 7일", "지난해 7월",
+    // "이달 15일" are tagged 19일, 7일, 7월, 15일 by most annotators (KMOU always, KLUE often),
+    // as the value is the numbers' and the word before only says which month or year they are
+    // in. That word still decides the value.
+    if (prefixed && utf8::IsAsciiDigit(At(q)) && chain->second.first_rank <= kRankDay) {
+      out.begin = q;
+    } else if (prefixed && (Lit(p, U"오는") || Lit(p, U"돌아오는"))) {
+      out.begin = q;
+    }
+    if (numeric_begin != p && numeric_begin != q) out.begin = numeric_begin;
     const Spec& sp = out.spec;
     // A prefix needs something it can apply to.
     if ((sp.direction != 0 || sp.this_prefix) && sp.rank == kRankPod) return std::nullopt;
     ReadRangeAndSuffix(&out);
     if (out.spec.bare && !out.is_range) return std::nullopt;
+    // "8월 말", "2013년 초": 말 and 초 qualify the month or year (the value's mod) and stay
+    // outside the span, as KMOU always tags them and KLUE sometimes does.
+    if (!out.is_range && core.end != 0) out.span_end = core.end;
     // A part of day alone (no date, no hour) is a time only as a word of its own: "오전에",
     // "밤부터"; 점심 and the like need a date ("점심 식단" is about lunch).
     if (out.spec.rank == kRankPod && out.spec.first_rank == kRankPod && !out.is_range) {
       if (!PodWordAlone(out.begin, out.end)) return std::nullopt;
     }
+    return out;
+  }
+
+  // A year written without 년 before a name: "2015 세계교육포럼", "2017 S/S 시즌", "'응답하라
+  // 1988'", "'친구'(2001)". Only four digits from 1900 to 2099 standing alone, and not a count:
+  // no unit or counter after it ("2000 가구", "1980 m"), no quantity word before it ("약 2000").
+  std::optional<Parsed> ParseBareYear(size_t p) const {
+    auto n = Digits(p);
+    if (!n || n->digits != 4 || n->value < 1900 || n->value > 2099) return std::nullopt;
+    if (p > 0) {
+      const char32_t before = s_[p - 1];
+      if (IsTilde(before) || IsDash(before) || before == '/' || before == '.' || before == ',' ||
+          before == '+' || before == '#' || before == '$' || before == 0x20A9) {
+        return std::nullopt;
+      }
+      // The word before: 약 2000, 총 2015, 제 2015; a Latin name before it makes it a model or
+      // an edition of that name (GT-R 2017, KCON 2016).
+      size_t w = p;
+      while (w > 0 && IsHorizontalSpace(s_[w - 1])) --w;
+      if (w != p && w > 0 && (utf8::IsAsciiAlpha(s_[w - 1]) || utf8::IsAsciiDigit(s_[w - 1]))) {
+        return std::nullopt;
+      }
+      if (w != p) {
+        static constexpr std::u32string_view kQuantityWords[] = {U"약",   U"총",   U"제",   U"모두",
+                                                                 U"무려", U"최대", U"최소", U"평균",
+                                                                 U"불과", U"단",   U"겨우"};
+        for (std::u32string_view q : kQuantityWords) {
+          if (w >= q.size() && std::u32string_view(s_).substr(w - q.size(), q.size()) == q &&
+              (w == q.size() || !IsWordChar(s_[w - q.size() - 1]))) {
+            return std::nullopt;
+          }
+        }
+      }
+    }
+    const size_t e = n->end;
+    const char32_t c = At(e);
+    static constexpr std::u32string_view kClosers = U"'\"\u2019\u201D)]>\u300D\u300F\u3009\u300B";
+    if (c != 0 && !IsHorizontalSpace(c) && c != '\n' &&
+        kClosers.find(c) == std::u32string_view::npos) {
+      return std::nullopt;
+    }
+    if (IsHorizontalSpace(c)) {
+      const size_t w = Spaces(e, 1);
+      const char32_t d = At(w);
+      if (utf8::IsAsciiDigit(d) || d == '+' || d == '-' || d == '=' || d == 'x' || d == 0xD7 ||
+          d == '%' || IsTilde(d) || d == '/' || d == ',') {
+        return std::nullopt;
+      }
+      // Counters and units that make the number a count: 2000 가구, 1500 명, 2000 km.
+      static constexpr std::u32string_view kCounters[] = {
+          U"명", U"개", U"원", U"달러", U"가구", U"건",   U"곳",   U"대", U"마리", U"톤",
+          U"회", U"번", U"위", U"점",   U"표",   U"채",   U"척",   U"편", U"권",   U"장",
+          U"병", U"석", U"세", U"살",   U"배",   U"그루", U"만",   U"억", U"천",   U"여",
+          U"년", U"분", U"초", U"시간", U"일",   U"주",   U"개월", U"달", U"시",   U"쪽",
+          U"호", U"동", U"층", U"평",   U"리터", U"미터", U"킬로", U"엔", U"위안", U"유로",
+          U"kg", U"km", U"m",  U"cm",   U"mm",   U"g",    U"cc",   U"ml", U"kcal", U"t"};
+      for (std::u32string_view k : kCounters) {
+        if (!Lit(w, k)) continue;
+        const char32_t after = At(w + k.size());
+        if (utf8::IsAsciiAlpha(k.front())) {
+          if (!utf8::IsAsciiAlpha(after)) return std::nullopt;
+        } else if (TailOk(w + k.size()) || !utf8::IsHangulSyllable(after)) {
+          return std::nullopt;
+        }
+      }
+    }
+    Parsed out;
+    out.begin = p;
+    out.end = e;
+    out.spec.year = n->value;
+    SetRank(&out.spec, kRankYear);
     return out;
   }
 
@@ -1103,21 +1222,21 @@ class Parser {
             !(t.day_rel != kUnset || t.week_rel != kUnset) &&
             (same_unit || (until && t.first_rank >= out->spec.first_rank)) &&
             (t.first_rank >= out->spec.first_rank || t.first_rank >= kRankPod)) {
+          // 까지 is a particle: outside the span, as the annotators leave it.
           out->is_range = true;
           out->to = t;
-          out->end = until ? end + 2 : end;
+          out->end = end;
           return;
         }
       }
     }
-    // Open ends: 2015년 이후, 오전 11시 이전.
+    // Open ends: 2015년 이후, 오전 11시 이전. The word makes the value an open interval but
+    // stays outside the span ("2008년 이후" is tagged 2008년), as a particle would.
     const size_t o = Spaces(q, 1);
     if (Word(o, U"이후") || Word(o, U"이래")) {
       out->spec.open = 1;
-      out->end = o + 2;
     } else if (Word(o, U"이전") || (out->spec.HasTime() && o == q && Word(o, U"전"))) {
       out->spec.open = -1;
-      out->end = o + (Lit(o, U"이전") ? 2 : 1);
     }
   }
 
@@ -1442,6 +1561,7 @@ class Resolver {
   std::optional<Resolved> Resolve(const Parsed& p, uint32_t sentence) {
     sentence_ = sentence;
     anchor_used_ = Anchor::kAbsolute;
+    missing_ = false;
     auto from = ResolveSpec(p.spec);
     if (!from) return std::nullopt;
     Resolved r;
@@ -1492,7 +1612,17 @@ class Resolver {
     return r;
   }
 
+  // After Resolve gave nothing: true when it failed only for want of a reference or an anchor
+  // (the expression is well formed), false when the expression itself is not a date.
+  bool missing() const { return missing_; }
+
  private:
+  // A failure for want of a reference (or of its time of day) or of a narrative anchor.
+  std::nullopt_t Missing() {
+    missing_ = true;
+    return std::nullopt;
+  }
+
   struct Out {
     bool is_interval = false;
     TimeValue value;
@@ -1585,7 +1715,7 @@ class Resolver {
       anchor_used_ = Anchor::kPreviousMention;
       return year_anchor_.year;
     }
-    if (!ref_) return std::nullopt;
+    if (!ref_) return Missing();
     anchor_used_ = Anchor::kDocument;
     const int dir = direction != 0 ? direction : (prefer_future_ ? 1 : -1);
     // 지난/오는 exclude the reference's own day or month, unless the reference was only inferred
@@ -1609,9 +1739,7 @@ class Resolver {
       anchor_used_ = Anchor::kPreviousMention;
       return std::make_pair(month_anchor_.year, month_anchor_.month);
     }
-    if (!ref_) {
-      return std::nullopt;
-    }
+    if (!ref_) return Missing();
     anchor_used_ = Anchor::kDocument;
     const int dir = direction != 0 ? direction : (prefer_future_ ? 1 : -1);
     // 지난/오는 exclude the reference's own day or month, unless the reference was only inferred
@@ -1635,7 +1763,7 @@ class Resolver {
         anchor_used_ = Anchor::kPreviousMention;
         return MakeDate(day_anchor_.year, day_anchor_.month, day_anchor_.day);
       }
-      return std::nullopt;
+      return Missing();
     }
     anchor_used_ = Anchor::kDocument;
     return DateOnly(*ref_);
@@ -1645,7 +1773,7 @@ class Resolver {
     if (s.shift != Shift::kNone) return ResolveShift(s);
     if (s.now) {
       // "now" is an instant only when the reference has a time of day.
-      if (!ref_has_time_) return std::nullopt;
+      if (!ref_has_time_) return Missing();
       anchor_used_ = Anchor::kDocument;
       Out o;
       o.value = Value(*ref_, Grain::kSecond);
@@ -1663,7 +1791,7 @@ class Resolver {
         anchor_used_ = Anchor::kPreviousMention;
         return year_anchor_.year + s.year_rel;
       }
-      if (!ref_) return std::nullopt;
+      if (!ref_) return Missing();
       anchor_used_ = Anchor::kDocument;
       return ref_->year + s.year_rel;
     }
@@ -1689,7 +1817,7 @@ class Resolver {
     }
     // Relative weeks (지난주, 다음 주 화요일, 이번 주말).
     if (s.week_rel != kUnset || (s.weekend && !has_year)) {
-      if (!ref_) return std::nullopt;
+      if (!ref_) return Missing();
       anchor_used_ = Anchor::kDocument;
       DateTime monday = MondayOf(*ref_);
       if (s.week_rel != kUnset) {
@@ -1726,7 +1854,7 @@ class Resolver {
     }
     // Quarters and halves relative to the reference (다음 분기, 올 상반기 handled by year_rel).
     if (s.quarter_rel != kUnset) {
-      if (!ref_) return std::nullopt;
+      if (!ref_) return Missing();
       anchor_used_ = Anchor::kDocument;
       DateTime q = MakeDate(ref_->year, (ref_->month - 1) / 3 * 3 + 1, 1);
       q = AddMonths(q, 3 * s.quarter_rel);
@@ -1734,7 +1862,7 @@ class Resolver {
       return o;
     }
     if (s.half_rel != kUnset) {
-      if (!ref_) return std::nullopt;
+      if (!ref_) return Missing();
       anchor_used_ = Anchor::kDocument;
       DateTime h = MakeDate(ref_->year, ref_->month <= 6 ? 1 : 7, 1);
       h = AddMonths(h, 6 * s.half_rel);
@@ -1745,7 +1873,7 @@ class Resolver {
     int month = s.month;
     std::optional<int> year = ResolveYear(s);
     if (s.month_rel != kUnset) {
-      if (!ref_) return std::nullopt;
+      if (!ref_) return Missing();
       anchor_used_ = Anchor::kDocument;
       const DateTime m = AddMonths(MakeDate(ref_->year, ref_->month, 1), s.month_rel);
       month = m.month;
@@ -1771,7 +1899,7 @@ class Resolver {
         anchor_used_ = Anchor::kDocument;
         y = ref_->year;
       }
-      if (!y) return std::nullopt;
+      if (!y) return Missing();
       if (s.quarter) {
         o.value = Value(MakeDate(*y, 3 * (s.quarter - 1) + 1, 1), Grain::kQuarter, s.mod);
       } else {
@@ -1816,7 +1944,7 @@ class Resolver {
         anchor_used_ = Anchor::kPreviousMention;
         base = MakeDate(day_anchor_.year, day_anchor_.month, day_anchor_.day);
       }
-      if (!base) return std::nullopt;
+      if (!base) return Missing();
       const int wd = Weekday(base->year, base->month, base->day);
       const int dir = s.direction != 0 ? s.direction : (prefer_future_ ? 1 : -1);
       int64_t delta;
@@ -1877,7 +2005,7 @@ class Resolver {
     if (year) {
       y = *year;
     } else {
-      if (!ref_) return std::nullopt;
+      if (!ref_) return Missing();
       anchor_used_ = Anchor::kDocument;
       y = ref_->year;
       // The winter that started last December is this winter.
@@ -1959,7 +2087,7 @@ class Resolver {
       from_ref = true;
       anchor_used_ = Anchor::kDocument;
     } else {
-      return std::nullopt;
+      return Missing();
     }
     Out o;
     if (!s.HasTime()) {
@@ -2031,8 +2159,8 @@ class Resolver {
     const Unit u = s.shift_unit;
     const int64_t n = s.shift_amount;
     if (s.shift == Shift::kLastN || s.shift == Shift::kNextN) {
-      if (!ref_) return std::nullopt;
-      if (u < Unit::kDay && !ref_has_time_) return std::nullopt;
+      if (!ref_) return Missing();
+      if (u < Unit::kDay && !ref_has_time_) return Missing();
       anchor_used_ = Anchor::kDocument;
       const DateTime cur = Truncate(*ref_, u);
       DateTime a, b;
@@ -2061,7 +2189,7 @@ class Resolver {
     }
     if (narrative && near && last_->grain >= Grain::kYear && last_->grain != Grain::kWeek) {
       // "19일 개봉해 나흘 만에" is the 23rd; "2017년 이후 5년 만" is 2022, to the year.
-      if (u < Unit::kDay && last_->grain < Grain::kHour) return std::nullopt;
+      if (u < Unit::kDay && last_->grain < Grain::kHour) return Missing();
       anchor_used_ = Anchor::kPreviousMention;
       Grain g = UnitGrain(u);
       if (g == Grain::kWeek) g = Grain::kDay;
@@ -2077,9 +2205,9 @@ class Resolver {
       base = MakeDate(day_anchor_.year, day_anchor_.month, day_anchor_.day);
       anchor_used_ = Anchor::kPreviousMention;
     } else {
-      return std::nullopt;
+      return Missing();
     }
-    if (u < Unit::kDay && !precise) return std::nullopt;
+    if (u < Unit::kDay && !precise) return Missing();
     const int64_t signed_n = s.shift == Shift::kAgo ? -n : n;
     const DateTime t = AddUnits(base, u, signed_n);
     Grain g = precise ? FinerGrain(u) : UnitGrain(u);
@@ -2107,10 +2235,31 @@ class Resolver {
   bool ref_has_time_ = false;
   uint32_t sentence_ = 0;
   Anchor anchor_used_ = Anchor::kAbsolute;
+  bool missing_ = false;
   DayAnchor year_anchor_, month_anchor_, day_anchor_;
   std::optional<TimeValue> last_;  // the last date resolved, at its own grain
   uint32_t last_sentence_ = 0;
 };
+
+// The shape an expression takes once placed on the calendar, with the times wiped: what an
+// unresolved expression keeps. A fresh resolver with a made-up reference (a day of a leap year,
+// as news give it; with a time of day only for what needs one, "3시간 전") and no narrative: what
+// it cannot place either (2월 30일, "75년 만에" told with nothing before it) is not a date.
+std::optional<Resolved> ShapeOf(const Parsed& p, bool prefer_future) {
+  DateTime ref = MakeDate(2024, 6, 12);
+  std::optional<Resolved> r = Resolver(ref, /*ref_inferred=*/false, prefer_future).Resolve(p, 0);
+  if (!r) {
+    ref.hour = 12;
+    r = Resolver(ref, /*ref_inferred=*/false, prefer_future).Resolve(p, 0);
+  }
+  if (!r) return std::nullopt;
+  auto wipe = [](TimeValue* v) { v->time = DateTime(); };
+  wipe(&r->value);
+  if (r->from) wipe(&*r->from);
+  if (r->to) wipe(&*r->to);
+  r->anchor = Anchor::kNone;
+  return r;
+}
 
 }  // namespace
 
@@ -2213,15 +2362,25 @@ void DateExtractor::Extract(Document* doc) const {
     const uint32_t begin = offsets[p.begin];
     const uint32_t sentence = sentence_of(begin);
     auto r = resolver.Resolve(p, sentence);
+    bool resolved = true;
+    // "지금" without a time to give it says nothing the reader does not know: left out.
+    if (!r && resolver.missing() && !p.spec.now) {
+      // Recognized, but nothing to count from ("지난 19일" in a text with no date): still a
+      // DATE or TIME for the user, without a value. Its shape (value or interval, grain) is
+      // the one it takes against a reference with a time of day; only that is kept.
+      r = ShapeOf(p, impl_->options.prefer_future);
+      resolved = false;
+    }
     if (!r) continue;
     TemporalExpression e;
-    e.span = Span{begin, offsets[p.end]};
+    e.span = Span{begin, offsets[p.span_end != 0 ? p.span_end : p.end]};
     e.is_interval = r->is_interval;
     e.value = r->value;
     e.from = r->from;
     e.to = r->to;
     e.anchor = r->anchor;
     e.sentence = sentence;
+    e.resolved = resolved;
     const TimeValue& probe = r->is_interval ? (r->from ? *r->from : *r->to) : r->value;
     e.is_time = probe.grain >= Grain::kHour;
     if (r->is_interval && !r->from && !r->to) continue;

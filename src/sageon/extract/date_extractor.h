@@ -27,6 +27,8 @@ class DateExtractor {
 
   // Fills doc->dates from doc->text, doc->sentences and doc->tokens. When doc->reference is unset,
   // infers it from the text (the latest full date it states) and sets doc->reference_inferred.
+  // An expression that nothing anchors (no reference, no earlier date) is still emitted, with
+  // resolved = false and Anchor::kNone, so users see it; events never take their date from one.
   // Const and thread-safe.
   void Extract(Document* doc) const;
 
