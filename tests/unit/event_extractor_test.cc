@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "sageon/export/stage_records.h"
 #include "unit/test_util.h"
 
 namespace sageon {
@@ -17,13 +18,15 @@ namespace {
 
 const EventExtractor& Extractor() {
   static const EventExtractor* const extractor = [] {
-    auto table = TsvTable::Load(std::string(SAGEON_TEST_DICT_DIR) + "/event_triggers.tsv");
-    if (!table.ok()) {
-      ADD_FAILURE() << table.status().message();
-      std::abort();
-    }
     DictionarySet set;
-    set.Add("event_triggers", std::move(table).value());
+    for (const char* name : {"event_triggers", "person_titles"}) {
+      auto table = TsvTable::Load(std::string(SAGEON_TEST_DICT_DIR) + "/" + name + ".tsv");
+      if (!table.ok()) {
+        ADD_FAILURE() << table.status().message();
+        std::abort();
+      }
+      set.Add(name, std::move(table).value());
+    }
     auto created = EventExtractor::Create(set);
     if (!created.ok()) {
       ADD_FAILURE() << created.status().message();
@@ -135,6 +138,27 @@ class DocBuilder {
     return *this;
   }
 
+  // Every occurrence of `surface` is a date the extractor recognized but could not place
+  // (no reference, no anchor): resolved = false, as DateExtractor emits it.
+  DocBuilder& Unresolved(const std::string& surface, Grain grain) {
+    for (size_t at = doc_.text.find(surface); at != std::string::npos;
+         at = doc_.text.find(surface, at + surface.size())) {
+      TemporalExpression t;
+      t.span = Span{static_cast<uint32_t>(at), static_cast<uint32_t>(at + surface.size())};
+      t.value = TimeValue{DateTime(), grain, ""};
+      t.anchor = Anchor::kNone;
+      t.resolved = false;
+      t.is_time = grain >= Grain::kHour;
+      for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
+        if (doc_.sentences[s].span.begin <= at && at < doc_.sentences[s].span.end) t.sentence = s;
+      }
+      doc_.dates.push_back(t);
+    }
+    std::sort(doc_.dates.begin(), doc_.dates.end(),
+              [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; });
+    return *this;
+  }
+
   Document& doc() { return doc_; }
 
  private:
@@ -200,6 +224,16 @@ TEST(EventExtractorTest, RolesAndDatesFromParticles) {
        {{"한빛전자", O}, {"김민수", P}},
        {{"2024년 3월 4일", {2024, 3, 4}}},
        {"dismissal 2024-03-04 김민수:patient 한빛전자:agent"}},
+      {"the reporter of a byline takes no part in the events",
+       {{"(서울=한누리통신) 정하은 기자 = 한빛전자는 2024년 3월 4일 김민수 대표를 해임했다."}},
+       {{"정하은", P}, {"한빛전자", O}, {"김민수", P}},
+       {{"2024년 3월 4일", {2024, 3, 4}}},
+       {"dismissal 2024-03-04 김민수:patient 한빛전자:agent"}},
+      {"a title after a name and its organization carries the person's particle",
+       {{"김민수 한빛전자 대표가 2024년 3월 4일 해임됐다."}},
+       {{"김민수", P}, {"한빛전자", O}},
+       {{"2024년 3월 4일", {2024, 3, 4}}},
+       {"dismissal 2024-03-04 김민수:patient 한빛전자:participant"}},
       {"dative is the recipient",
        {{"한빛전자는 2024년 5월 2일 박지영에게 사장 자리를 제안했다."}},
        {{"한빛전자", O}, {"박지영", P}},
@@ -369,6 +403,115 @@ TEST(EventExtractorTest, ExtractReplacesEarlierEvents) {
   Extractor().Extract(&builder.doc());
   Extractor().Extract(&builder.doc());
   EXPECT_EQ(builder.doc().events.size(), 1u);
+}
+
+// An event needs a real date: an expression found without a value never dates one.
+TEST(EventExtractorTest, UnresolvedDatesNeverDateAnEvent) {
+  {
+    // The only date of the sentence has no value: no event.
+    DocBuilder builder({{"지난 19일 한빛전자는 김민수를 해임했다."}});
+    builder.Entity("한빛전자", O).Entity("김민수", P).Unresolved("19일", Grain::kDay);
+    Extractor().Extract(&builder.doc());
+    EXPECT_TRUE(builder.doc().events.empty()) << ::testing::PrintToString(Describe(builder.doc()));
+  }
+  {
+    // The unresolved date is the nearest before the trigger; the real one after it wins.
+    DocBuilder builder({{"오후 3시 한빛전자는 김민수를 해임했다고 2024년 3월 4일 밝혔다."}});
+    builder.Entity("한빛전자", O)
+        .Entity("김민수", P)
+        .Unresolved("오후 3시", Grain::kHour)
+        .Date("2024년 3월 4일", 2024, 3, 4);
+    Extractor().Extract(&builder.doc());
+    const Document& doc = builder.doc();
+    ASSERT_FALSE(doc.events.empty());
+    for (const Event& e : doc.events) {
+      EXPECT_TRUE(doc.dates[e.date].resolved);
+      EXPECT_EQ(doc.Text(doc.dates[e.date].span), "2024년 3월 4일");
+    }
+  }
+  {
+    // A heading whose date has no value heads no dated list.
+    DocBuilder builder({{"17일", true}, {"한빛전자 이사회, 김민수 해임", true}});
+    builder.Entity("한빛전자", O).Entity("김민수", P).Unresolved("17일", Grain::kDay);
+    Extractor().Extract(&builder.doc());
+    EXPECT_TRUE(builder.doc().events.empty()) << ::testing::PrintToString(Describe(builder.doc()));
+  }
+}
+
+// The JSON records users read: an unresolved expression has no value (null) but keeps its grain,
+// anchor "none" and "resolved": false; resolved records keep their shape (no "resolved" key).
+TEST(StageRecordsTest, UnresolvedDatesPrintNullValues) {
+  Document doc;
+  doc.id = "d1";
+  doc.text = "지난 19일 오후 3시. 2024년 3월 4일. 오전에. 2008년 이후.";
+  doc.original = doc.text;
+  for (uint32_t i = 0; i <= doc.text.size(); ++i) doc.text_to_original.push_back(i);
+  doc.sentences.push_back(Sentence{Span{0, static_cast<uint32_t>(doc.text.size())}});
+  auto span_of = [&](std::string_view surface) {
+    const auto at = static_cast<uint32_t>(doc.text.find(surface));
+    return Span{at, at + static_cast<uint32_t>(surface.size())};
+  };
+  TemporalExpression day;  // 19일, unresolved
+  day.span = span_of("19일");
+  day.value.grain = Grain::kDay;
+  day.anchor = Anchor::kNone;
+  day.resolved = false;
+  TemporalExpression time = day;  // 오후 3시, unresolved
+  time.span = span_of("오후 3시");
+  time.value.grain = Grain::kHour;
+  time.is_time = true;
+  TemporalExpression full;  // 2024년 3월 4일, resolved
+  full.span = span_of("2024년 3월 4일");
+  full.value.time = DateTime{2024, 3, 4, 0, 0, 0};
+  full.value.grain = Grain::kDay;
+  TemporalExpression morning;  // 오전, an unresolved interval of hours
+  morning.span = span_of("오전");
+  morning.is_time = true;
+  morning.is_interval = true;
+  morning.from = TimeValue{DateTime(), Grain::kHour, ""};
+  morning.to = TimeValue{DateTime(), Grain::kHour, ""};
+  morning.anchor = Anchor::kNone;
+  morning.resolved = false;
+  TemporalExpression since;  // 2008년 이후, unresolved and open at its end
+  since.span = span_of("2008년");
+  since.is_interval = true;
+  since.from = TimeValue{DateTime(), Grain::kYear, ""};
+  since.anchor = Anchor::kNone;
+  since.resolved = false;
+  doc.dates = {day, time, full, morning, since};
+
+  const std::vector<nlohmann::json> dates = DateRecords(doc);
+  ASSERT_EQ(dates.size(), 5u);
+  EXPECT_EQ(dates[0]["text"], "19일");
+  EXPECT_TRUE(dates[0]["value"].is_null());
+  EXPECT_EQ(dates[0]["grain"], "day");
+  EXPECT_EQ(dates[0]["anchor"], "none");
+  EXPECT_EQ(dates[0]["resolved"], false);
+  EXPECT_EQ(dates[0]["kind"], "DATE");
+  EXPECT_EQ(dates[1]["kind"], "TIME");
+  EXPECT_TRUE(dates[1]["value"].is_null());
+  EXPECT_EQ(dates[1]["grain"], "hour");
+  EXPECT_EQ(dates[2]["value"], "2024-03-04");
+  EXPECT_EQ(dates[2]["anchor"], "absolute");
+  EXPECT_FALSE(dates[2].contains("resolved"));
+  EXPECT_EQ(dates[3]["type"], "interval");
+  EXPECT_TRUE(dates[3]["from"]["value"].is_null());
+  EXPECT_EQ(dates[3]["from"]["grain"], "hour");
+  EXPECT_TRUE(dates[3]["to"]["value"].is_null());
+  EXPECT_EQ(dates[3]["resolved"], false);
+  // An open end stays null, as for a resolved "2008년 이후".
+  EXPECT_TRUE(dates[4]["from"]["value"].is_null());
+  EXPECT_EQ(dates[4]["from"]["grain"], "year");
+  EXPECT_TRUE(dates[4]["to"].is_null());
+
+  const std::vector<nlohmann::json> entities = EntityRecords(doc);
+  ASSERT_EQ(entities.size(), 5u);
+  EXPECT_EQ(entities[0]["type"], "DATE");
+  EXPECT_TRUE(entities[0]["date"].is_null());
+  EXPECT_EQ(entities[1]["type"], "TIME");
+  EXPECT_TRUE(entities[1]["date"].is_null());
+  EXPECT_EQ(entities[2]["date"]["value"], "2024-03-04");
+  EXPECT_TRUE(entities[3]["date"].is_null());
 }
 
 TEST(EventTriggerLexiconTest, ProjectLexiconIsGeneralAndWellFormed) {

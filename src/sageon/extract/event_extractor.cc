@@ -456,6 +456,10 @@ bool StartsWithSectionMarker(std::string_view body) {
 
 bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
 
+// An event needs a real date: an expression with no value ("지난 19일" in a text that never says
+// the month) is shown to the user but never dates an event or a heading's list.
+bool HasValue(const TemporalExpression& d) { return d.resolved && d.anchor != Anchor::kNone; }
+
 }  // namespace
 
 // The date of an event: a date of its own sentence (the nearest before the trigger, else the
@@ -466,7 +470,7 @@ std::optional<uint32_t> EventExtractor::Impl::DateFor(const Document& doc, uint3
   std::optional<uint32_t> before, after;
   for (uint32_t i = 0; i < doc.dates.size(); ++i) {
     const TemporalExpression& d = doc.dates[i];
-    if (d.anchor == Anchor::kNone || !Inside(d.span, sspan)) continue;
+    if (!HasValue(d) || !Inside(d.span, sspan)) continue;
     if (d.span.end <= trigger.begin) {
       if (!before || doc.dates[*before].span.end < d.span.end) before = i;
     } else if (d.span.begin >= trigger.end) {
@@ -519,7 +523,7 @@ std::optional<uint32_t> EventExtractor::Impl::DateFor(const Document& doc, uint3
         const char32_t c = utf8::Next(tail, &pos);
         if (utf8::IsHangul(c) || utf8::IsAsciiAlpha(c) || utf8::IsHanja(c)) tail_is_text = true;
       }
-      if (leads && d.anchor != Anchor::kNone && (!tail_is_text || !EndsLikeProse(body))) {
+      if (leads && HasValue(d) && (!tail_is_text || !EndsLikeProse(body))) {
         return *first_date;
       }
       return std::nullopt;
@@ -631,6 +635,12 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
       }
     }
     if (overlaps_trigger) continue;
+    // The reporter of a byline (정하은 기자 =, 오세진 특파원) writes the story and takes no part in
+    // its events.
+    if (const size_t after_name = info.last_token + 1; after_name < end_token) {
+      const std::string_view title = d.Text(d.tokens[after_name].head());
+      if (title == "기자" || title == "특파원" || title == "통신원") continue;
+    }
     const Token& last = d.tokens[info.last_token];
     std::optional<Case> c = Case::kNone;
     size_t next = info.last_token + 1;
@@ -679,8 +689,19 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
   auto is_person = [&](const MentionInfo& m) {
     return d.entities[d.mentions[m.mention].entity].type == EntityType::kPerson;
   };
+  // A person title, bare or with its particles (대표, 대표가, CEO는).
   auto is_title = [&](size_t t) {
-    return t < end_token && titles.contains(std::string(d.Text(d.tokens[t].head())));
+    if (t >= end_token) return false;
+    const std::string_view word = d.Text(d.tokens[t].span);
+    for (size_t cut = word.size(); cut > 0;) {
+      if (titles.contains(std::string(word.substr(0, cut))) &&
+          (cut == word.size() || ParseParticles(word.substr(cut)).has_value())) {
+        return true;
+      }
+      if (word.size() - cut >= 9) break;  // particles are at most three syllables
+      utf8::Prev(word, cut, &cut);
+    }
+    return false;
   };
   auto mention_starting_at = [&](size_t token) -> std::optional<size_t> {
     for (size_t i = 0; i < mentions.size(); ++i) {
@@ -863,8 +884,11 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
         break;  // a modifier
       }
       if (const Case c = TailCase(d.Text(d.tokens[t].span)); c != Case::kNone) {
-        if (!is_person(info) && is_title(t)) {
-          // 오픈AI CEO가: the person with the title acts, the organization only names the post.
+        if (!is_person(info) && is_title(t) &&
+            (c == Case::kNominative || c == Case::kTopic || c == Case::kAccusative ||
+             c == Case::kDative)) {
+          // 오픈AI CEO가: the person with the title acts, the organization only names the post
+          // (but in 한빛전자 대표로 임명 it is the post taken, which the instrumental case reads).
           break;
         }
         // 오픈AI 이사회가: the organization's board acts, so does the name.

@@ -1,7 +1,8 @@
 // Stage 7: the event/actor graph, merged across documents by canonical id. Actor nodes are the
 // people, organizations and products that take part in at least one event; event nodes are the
 // events. An actor–event edge carries the actor's role; an actor–actor edge is weighted by the
-// number of events the two share. Everything it returns is sorted by id, so output is deterministic.
+// number of events the two share. Everything it returns is sorted by id, so output is
+// deterministic.
 #pragma once
 
 #include <map>
@@ -43,7 +44,7 @@ struct GraphEvent {
 
   // The day (or first day) the event happened, for sorting and for GEXF spells: "2023-11-17".
   std::string StartIso() const;
-  std::string EndIso() const;  // the last day, inclusive
+  std::string EndIso() const;     // the last day, inclusive
   std::string DateLabel() const;  // value, or "from/to"
 };
 

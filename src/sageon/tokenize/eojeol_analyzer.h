@@ -18,7 +18,7 @@ namespace sageon {
 struct EojeolAnalysis {
   std::vector<Morph> parts;  // spans relative to the eojeol's own start; one part when unsplit
   TokenTag tag = TokenTag::kOther;
-  std::string lemma;         // for predicates
+  std::string lemma;  // for predicates
   // The particle at the end, if any ("의", "와의", "으로"), for the role and entity stages.
   std::string_view particle;
 };
