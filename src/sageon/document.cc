@@ -68,6 +68,28 @@ std::optional<EntityType> ParseEntityType(std::string_view name) {
   return std::nullopt;
 }
 
+bool IsActorType(EntityType type) {
+  return type == EntityType::kPerson || type == EntityType::kOrg || type == EntityType::kProduct;
+}
+
+int RolePriority(Role role) {
+  switch (role) {
+    case Role::kAgent:
+      return 0;
+    case Role::kPatient:
+      return 1;
+    case Role::kRecipient:
+      return 2;
+    case Role::kRoleTaken:
+      return 3;
+    case Role::kCoActor:
+      return 4;
+    case Role::kParticipant:
+      return 5;
+  }
+  return 5;
+}
+
 std::string_view AnchorName(Anchor anchor) {
   switch (anchor) {
     case Anchor::kAbsolute:

@@ -73,6 +73,8 @@ enum class EntityType { kPerson, kOrg, kLoc, kProduct, kEvent };
 std::string_view EntityTypeName(EntityType type);  // "PERSON", "ORG", "LOC", "PRODUCT", "EVENT"
 std::string_view EntityKindName(EntityType type);  // "person", "org", "loc", "product", "event"
 std::optional<EntityType> ParseEntityType(std::string_view name);
+// People, organizations and products act in events; places and named events do not.
+bool IsActorType(EntityType type);
 
 // One actor of a document: all its mentions share it. `id` is canonical and stable across
 // documents ("person:샘알트먼"), so the graph merges the same actor told by many documents.
@@ -118,8 +120,10 @@ struct TemporalExpression {
 
 // ---------------------------------------------------------------- events
 enum class Role { kAgent, kPatient, kRecipient, kRoleTaken, kCoActor, kParticipant };
-std::string_view RoleName(
-    Role role);  // "agent", "patient", "recipient", "role", "co-actor", "participant"
+// "agent", "patient", "recipient", "role", "co-actor", "participant"
+std::string_view RoleName(Role role);
+// Lower is more specific: when one actor is told with two roles in an event, the lower one wins.
+int RolePriority(Role role);
 
 struct EventActor {
   uint32_t entity = 0;  // index into Document::entities

@@ -218,28 +218,6 @@ struct Attachment {
   size_t trigger = 0;  // index into the sentence's triggers
 };
 
-int RolePriority(Role role) {
-  switch (role) {
-    case Role::kAgent:
-      return 0;
-    case Role::kPatient:
-      return 1;
-    case Role::kRecipient:
-      return 2;
-    case Role::kRoleTaken:
-      return 3;
-    case Role::kCoActor:
-      return 4;
-    case Role::kParticipant:
-      return 5;
-  }
-  return 5;
-}
-
-bool IsActorType(EntityType type) {
-  return type == EntityType::kPerson || type == EntityType::kOrg || type == EntityType::kProduct;
-}
-
 // Bullets that may open a list item before its text.
 bool IsBullet(char32_t c) {
   switch (c) {

@@ -32,29 +32,6 @@ std::string Hex64(uint64_t value) {
   return out;
 }
 
-bool IsActorType(EntityType type) {
-  return type == EntityType::kPerson || type == EntityType::kOrg || type == EntityType::kProduct;
-}
-
-// The more specific role wins when one actor is told with two roles.
-int RolePriority(Role role) {
-  switch (role) {
-    case Role::kAgent:
-      return 0;
-    case Role::kPatient:
-      return 1;
-    case Role::kRecipient:
-      return 2;
-    case Role::kRoleTaken:
-      return 3;
-    case Role::kCoActor:
-      return 4;
-    case Role::kParticipant:
-      return 5;
-  }
-  return 5;
-}
-
 // The first and last day a time value covers.
 std::pair<DateTime, DateTime> DayBounds(const TimeValue& v) {
   const DateTime& t = v.time;
