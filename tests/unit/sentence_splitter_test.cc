@@ -136,7 +136,134 @@ INSTANTIATE_TEST_SUITE_P(
              {"권력을 독점하였다.[2]", "그 후 공화국이 되었다."}},
         Case{"glued_sentences",
              "골을 넣었다.2월 10일에는 비겼다.",
-             {"골을 넣었다.", "2월 10일에는 비겼다."}}),
+             {"골을 넣었다.", "2월 10일에는 비겼다."}},
+        // More final endings without punctuation, one row per ending.
+        Case{"ending_jyo", "그건 좀 어렵죠 다들 알잖아요", {"그건 좀 어렵죠", "다들 알잖아요"}},
+        Case{"ending_neyo",
+             "벌써 겨울이 왔네요 옷을 꺼내야겠어요",
+             {"벌써 겨울이 왔네요", "옷을 꺼내야겠어요"}},
+        Case{"ending_seumnikka",
+             "정말 그렇습니까 다시 확인해 봅시다",
+             {"정말 그렇습니까", "다시 확인해 봅시다"}},
+        Case{"ending_gun",
+             "벌써 다 끝났군 집에 가야겠다 비가 오는군 우산을 챙기자",
+             {"벌써 다 끝났군", "집에 가야겠다", "비가 오는군", "우산을 챙기자"}},
+        Case{"ending_guna", "네가 해냈구나 정말 대단하다", {"네가 해냈구나", "정말 대단하다"}},
+        Case{
+            "ending_ji", "그때 나도 거기 있었지 참 좋았다", {"그때 나도 거기 있었지", "참 좋았다"}},
+        Case{"note_ending_doem",
+             "회원 가입 완료됨 다음 단계는 결제",
+             {"회원 가입 완료됨", "다음 단계는 결제"}},
+        Case{"note_ending_im",
+             "다음 주에 다시 열릴 것임 자세한 일정은 추후 공지",
+             {"다음 주에 다시 열릴 것임", "자세한 일정은 추후 공지"}},
+        Case{"note_ending_boim",
+             "국물이 진짜 맛있어 보임 다음엔 저기 가 봐야지.",
+             {"국물이 진짜 맛있어 보임", "다음엔 저기 가 봐야지."}},
+        // Not a final ending: a noun in 군 (郡, 軍), a two-syllable name beginning with ㄹ, which
+        // no native stem does.
+        Case{"gun_noun_is_not_final",
+             "양평군 주민들이 모였다. 해군 함정이 도착했다.",
+             {"양평군 주민들이 모였다.", "해군 함정이 도착했다."}},
+        Case{"rieul_initial_name_is_not_final",
+             "27라운드 라요 바예카노와의 경기에서 이겼다. 팬들이 환호했다.",
+             {"27라운드 라요 바예카노와의 경기에서 이겼다.", "팬들이 환호했다."}},
+        Case{"stem_plus_yo_is_final", "저는 잘 몰라요 그냥 가요", {"저는 잘 몰라요", "그냥 가요"}},
+        // Runs of punctuation.
+        Case{"question_exclamation_run",
+             "진짜 그랬어?! 말도 안 돼!!! 나중에 얘기하자.",
+             {"진짜 그랬어?!", "말도 안 돼!!!", "나중에 얘기하자."}},
+        Case{"ellipsis_run_after_ending",
+             "오늘은 좀 피곤하다... 일찍 자야지.",
+             {"오늘은 좀 피곤하다...", "일찍 자야지."}},
+        Case{"tilde_run",
+             "드디어 주말이에요~~ 푹 쉬어야겠다~~ 월요일은 생각 안 할래요",
+             {"드디어 주말이에요~~", "푹 쉬어야겠다~~", "월요일은 생각 안 할래요"}},
+        // -야지 also joins clauses ("환기해야지 설거지까지"), so it does not end a sentence.
+        Case{"yaji_is_not_final",
+             "생선을 굽고 나면 환기해야지 설거지까지 해야 한다.",
+             {"생선을 굽고 나면 환기해야지 설거지까지 해야 한다."}},
+        // Laughter and tears close a sentence.
+        Case{"tears_close_sentence",
+             "시험 망했어요ㅠㅠ 다음엔 잘 볼게요",
+             {"시험 망했어요ㅠㅠ", "다음엔 잘 볼게요"}},
+        Case{"laughter_hh_close_sentence",
+             "선물 받았어요ㅎㅎ 너무 예뻐요^^ 고마워요",
+             {"선물 받았어요ㅎㅎ", "너무 예뻐요^^", "고마워요"}},
+        // A quotation followed by a quotative stays in its sentence; so does a particle glued
+        // to a closing quote.
+        Case{"quote_then_myeo",
+             "그는 \"이제 끝이다!\"며 자리를 떴다. 다들 놀랐다.",
+             {"그는 \"이제 끝이다!\"며 자리를 떴다.", "다들 놀랐다."}},
+        Case{"quote_then_spaced_hamyeo", "\"괜찮아.\" 하며 웃었다.", {"\"괜찮아.\" 하며 웃었다."}},
+        Case{"quote_then_spaced_rago",
+             "\"정말 싫어!\" 라고 외쳤다. 아무도 대답하지 않았다.",
+             {"\"정말 싫어!\" 라고 외쳤다.", "아무도 대답하지 않았다."}},
+        Case{"particle_glued_to_quote",
+             "\"내일 보자.\"는 약속을 지켰다.",
+             {"\"내일 보자.\"는 약속을 지켰다."}},
+        Case{"nothing_splits_inside_brackets",
+             "그 책[절판됐다. 구하기 어렵다]을 겨우 샀다. 기뻤다.",
+             {"그 책[절판됐다. 구하기 어렵다]을 겨우 샀다.", "기뻤다."}},
+        // List bullets and numbering start an item and stay with it.
+        Case{"bullets",
+             "- 우유를 산다\n- 빵을 산다\n• 계란도 산다",
+             {"- 우유를 산다", "- 빵을 산다", "• 계란도 산다"}},
+        Case{"circled_numbers",
+             "① 전원을 끈다. ② 뚜껑을 연다.",
+             {"① 전원을 끈다.", "② 뚜껑을 연다."}},
+        Case{"hangul_numbering",
+             "가. 신청서를 낸다.\n나. 심사를 받는다.",
+             {"가. 신청서를 낸다.", "나. 심사를 받는다."}},
+        Case{"url_with_path_dots",
+             "사진은 www.example.co.kr/a.b.html 에 있어요. 놀러 오세요.",
+             {"사진은 www.example.co.kr/a.b.html 에 있어요.", "놀러 오세요."}},
+        Case{"abbreviation_initials",
+             "U.S. 정부는 발표를 미뤘다. 이유는 밝히지 않았다.",
+             {"U.S. 정부는 발표를 미뤘다.", "이유는 밝히지 않았다."}},
+        Case{"version_number",
+             "버전 3.2.1 이 나왔다. 버그가 고쳐졌다.",
+             {"버전 3.2.1 이 나왔다.", "버그가 고쳐졌다."}},
+        // Footnote marks.
+        Case{"footnote_glued_to_next_sentence",
+             "그의 통산 500호 골이다.[8]발렌시아전 이후 경기력이 좋아졌다.",
+             {"그의 통산 500호 골이다.[8]", "발렌시아전 이후 경기력이 좋아졌다."}},
+        Case{"chained_footnotes_glued_to_next_sentence",
+             "부검하기로 했다.[1][2]경찰은 수사를 이어갔다.",
+             {"부검하기로 했다.[1][2]", "경찰은 수사를 이어갔다."}},
+        Case{"lone_syllable_after_footnote_stays",
+             "시사한다고 본다.[4]다 스페인이 지배했다.",
+             {"시사한다고 본다.[4]다", "스페인이 지배했다."}},
+        Case{"footnote_glued_to_demonstrative",
+             "그의 통산 500호 골이다.[8]그 뒤로 경기력이 좋아졌다.",
+             {"그의 통산 500호 골이다.[8]", "그 뒤로 경기력이 좋아졌다."}},
+        Case{"footnote_mid_sentence_keeps_particle",
+             "그 연구[3]에 따르면 효과가 있다.",
+             {"그 연구[3]에 따르면 효과가 있다."}},
+        // A short note in parentheses annotates the sentence before it.
+        Case{"trailing_note_in_parentheses",
+             "우승자이기도 하다. (6회 우승) 또한 은메달도 땄다.",
+             {"우승자이기도 하다. (6회 우승)", "또한 은메달도 땄다."}},
+        Case{"trailing_dated_note",
+             "의견은 토론 문서에 남겨 주세요. (2021년 3월 9일) 이 부분은 자주 바뀝니다.",
+             {"의견은 토론 문서에 남겨 주세요. (2021년 3월 9일)", "이 부분은 자주 바뀝니다."}},
+        Case{"parenthesis_ending_in_particle_opens_next_sentence",
+             "문제삼지 않겠다. (지자체와) 조율된 부분이 있었다.",
+             {"문제삼지 않겠다.", "(지자체와) 조율된 부분이 있었다."}},
+        Case{"parenthesized_clause_opens_next_sentence",
+             "옆에만 둬 주세요. (눈을 꼭 감았다가,) 노력할게요.",
+             {"옆에만 둬 주세요.", "(눈을 꼭 감았다가,) 노력할게요."}},
+        Case{"dateline_opens_next_sentence",
+             "회의가 끝났다. (서울=연합뉴스) 정부는 대책을 내놨다.",
+             {"회의가 끝났다.", "(서울=연합뉴스) 정부는 대책을 내놨다."}},
+        // Line breaks in blog text: each line without punctuation that ends in a final ending is a
+        // sentence; a line ending in a particle or a comma goes on.
+        Case{"blog_lines_without_punctuation",
+             "오늘은 카페에 다녀왔어요\n분위기가 정말 좋았음\n다음에 또 갈 예정",
+             {"오늘은 카페에 다녀왔어요", "분위기가 정말 좋았음", "다음에 또 갈 예정"}},
+        Case{"blog_line_wrapped_after_comma",
+             "날씨가 추워서,\n따뜻한 차를 마셨어요.",
+             {"날씨가 추워서,\n따뜻한 차를 마셨어요."}}),
     [](const ::testing::TestParamInfo<Case>& param_info) {
       return std::string(param_info.param.name);
     });
@@ -300,6 +427,14 @@ TEST(SentenceSplitterTest, Nf1MetricMatchesTheScorer) {
   EXPECT_NEAR(DocumentNf1Sum({"가나다라."}, {"가나", "다라."}), (2.0 * 3 / 8) * 0.5, 1e-9);
 }
 
+// Published NF1 of kss 4.2 with MeCab; wikipedia is 1.000, printed with three decimals.
+struct KssFigure {
+  const char* set;
+  double nf1;
+};
+constexpr KssFigure kKssNf1[] = {
+    {"blogs_lee", 0.889}, {"tweets", 0.814}, {"nested", 0.921}, {"wikipedia", 0.9995}};
+
 TEST(SentenceSplitterTest, KssBenchmarkAverageNf1) {
   SAGEON_SKIP_WITHOUT_SHARED(dir, "eval/sentences");
   std::vector<std::filesystem::path> files;
@@ -333,11 +468,17 @@ TEST(SentenceSplitterTest, KssBenchmarkAverageNf1) {
     const double nf1 = sum / static_cast<double>(gold_count);
     std::cout << file.stem().string() << " NF1 " << nf1 << "\n";
     total += nf1;
+    // At least kss 4.2 with MeCab on every set it publishes a figure for (kss README).
+    for (const KssFigure& kss : kKssNf1) {
+      if (file.stem().string() == kss.set) {
+        EXPECT_GE(nf1, kss.nf1) << kss.set;
+      }
+    }
   }
   const double average = total / static_cast<double>(files.size());
   std::cout << "average NF1 " << average << "\n";
-  // Measured 0.940 over the five development sets (ICU alone: about 0.62).
-  EXPECT_GT(average, 0.92);
+  // Measured 0.948 over the five development sets (ICU alone: about 0.62).
+  EXPECT_GT(average, 0.93);
 }
 
 }  // namespace

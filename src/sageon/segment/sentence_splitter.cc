@@ -23,6 +23,9 @@ namespace {
 constexpr size_t kMaxPairLength = 600;
 // Lines shorter than this that end without a final ending or punctuation are headings.
 constexpr size_t kHeadingMaxChars = 40;
+// A note in parentheses after a sentence ("(6회 우승)", "(2021년 3월 9일)") has at most this many
+// words; a longer one is a clause of its own.
+constexpr size_t kNoteMaxWords = 3;
 
 // ---------------------------------------------------------------- characters
 
@@ -66,6 +69,19 @@ bool IsLaughSyllable(char32_t c) {
 bool IsClosingQuote(char32_t c) {
   return c == '"' || c == '\'' || c == U'”' || c == U'’' || c == U'」' || c == U'』' ||
          c == U'》' || c == U'〉' || c == '>';
+}
+
+// Whether a Hangul syllable begins with ㄹ (라, 로, 리...).
+bool InitialIsRieul(char32_t c) {
+  constexpr char32_t kRieulFirst = 0xB77C;  // 라
+  constexpr char32_t kSyllablesPerInitial = 21 * 28;
+  return c >= kRieulFirst && c < kRieulFirst + kSyllablesPerInitial;
+}
+
+// 그, 이, 저: demonstratives open the noun phrase of a new sentence ("그 뒤로"), whereas another
+// lone syllable glued after a footnote mark is a leftover of the sentence before it.
+bool IsDemonstrative(std::u32string_view word) {
+  return word == U"그" || word == U"이" || word == U"저";
 }
 
 bool IsLetterOrDigit(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) != 0; }
@@ -168,6 +184,7 @@ class Splitter {
   void AddWordCandidates();
   void AddCandidate(size_t boundary, bool punctuated);
   bool Keep(size_t left, size_t right, bool punctuated) const;
+  void AttachTrailingNotes();
   std::vector<Span> Pieces() const;
   void MarkLines(std::vector<Sentence>* sentences) const;
 
@@ -205,6 +222,14 @@ class Splitter {
   bool EndsWithEmoticon(size_t b, size_t e) const;
   bool IsMarkerPiece(size_t b, size_t e) const;
   bool IsDateOnly(size_t b, size_t e) const;
+  // Whether code point `close` is the ']' of a footnote mark glued to a sentence end: 다.[8]
+  bool IsFootnoteAfterEnd(size_t close) const {
+    if (cps_[close] != ']') return false;
+    const auto open = open_of_.find(close);
+    if (open == open_of_.end() || open->second == 0) return false;
+    const char32_t before = cps_[open->second - 1];
+    return IsTerminator(before) || (before == ']' && IsFootnoteAfterEnd(open->second - 1));
+  }
   bool HasLetters(size_t b, size_t e) const {
     for (size_t k = b; k < e; ++k) {
       if (IsLetterOrDigit(cps_[k]) && !IsEmoticonJamo(cps_[k])) return true;
@@ -247,8 +272,11 @@ bool Lexicon::IsFinalCore(std::u32string_view core) const {
       // A one-syllable form needs a stem before it (다, 요 alone are an adverb and a noun); a
       // longer one may be the whole word (않음, 없음).
       const size_t min_size = f.rest.size() == 1 ? 2 : f.rest.size();
-      if (core.size() >= min_size && EndsWith(core, f.rest)) return true;
-      continue;
+      if (core.size() < min_size || !EndsWith(core, f.rest)) continue;
+      // Native Korean stems never begin with ㄹ (the initial-sound rule), so a two-syllable word
+      // like 라요 or 리다 is a transliterated name, not a stem and its ending.
+      if (f.rest.size() == 1 && core.size() == 2 && InitialIsRieul(core[0])) continue;
+      return true;
     }
     if (core.size() < f.rest.size() + 1 || !EndsWith(core, f.rest)) continue;
     const char32_t before = core[core.size() - f.rest.size() - 1];
@@ -490,7 +518,17 @@ void Splitter::AddWordCandidates() {
       if (!IsLetterOrDigit(next) && next != '[' && next != '(' && next != '"') continue;
       size_t r = t;
       while (r > b && (IsTerminator(cps_[r - 1]) || IsEmoticonChar(cps_[r - 1]))) --r;
-      if (r > b && impl_.IsFinalCore(Core(b, r))) AddCandidate(t + 1, true);
+      if (r > b && impl_.IsFinalCore(Core(b, r))) {
+        AddCandidate(t + 1, true);
+        // A lone syllable glued after the footnote mark stays with the sentence ("본다.[4]다"),
+        // which then ends at the space.
+        size_t f = t + 1;
+        while (f < e && cps_[f] == '[' && pair_close_[f] != 0) f = pair_close_[f] + 1;
+        if (f > t + 1 && f + 1 == e && utf8::IsHangulSyllable(cps_[f]) &&
+            !IsDemonstrative(View(f, e))) {
+          AddCandidate(e, true);
+        }
+      }
     }
     const char32_t last = cps_[e - 1];
     if (last == ',' || last == ':') continue;  // "힘드셨죠?", "요즘은 ..." goes on
@@ -564,7 +602,17 @@ bool Splitter::Keep(size_t left, size_t right, bool punctuated) const {
     return false;
   }
   // Glued to a closing quote or bracket, a Hangul syllable is a particle: 한다"라고, 했다.”며.
-  if (left + 1 == right && is_close_[left] && utf8::IsHangulSyllable(cps_[right])) return false;
+  // Not after a footnote mark that follows a sentence end: no particle follows "다.[8]", so a
+  // word glued there starts the next sentence, as in text pasted without its line breaks
+  // ("골이다.[8]발렌시아전"). A lone syllable there is a leftover of the sentence before.
+  if (left + 1 == right && is_close_[left] && utf8::IsHangulSyllable(cps_[right])) {
+    size_t syllables = 0;
+    for (const char32_t c : next_core) syllables += utf8::IsHangulSyllable(c) ? 1 : 0;
+    if (!IsFootnoteAfterEnd(left) || (syllables < 2 && !IsDemonstrative(next_core)) ||
+        Lexicon::MatchesWord(impl_.continuations, next_core)) {
+      return false;
+    }
+  }
   // Nor is a period between a number or a Latin word and a particle: "2023.11.17.에".
   if (left + 1 == right && left > 0 && cps_[left] == '.' && utf8::IsHangulSyllable(cps_[right]) &&
       (utf8::IsAsciiDigit(cps_[left - 1]) || utf8::IsAsciiAlpha(cps_[left - 1]))) {
@@ -612,6 +660,53 @@ bool Splitter::Keep(size_t left, size_t right, bool punctuated) const {
     return impl_.IsFinalCore(View(word_b, t)) || EndsWithEmoticon(word_b, left + 1);
   }
   return true;
+}
+
+// A note in parentheses after a sentence end, on the same line, annotates that sentence:
+// "우승자이기도 하다. (6회 우승) 또한 ...", "나누어 주세요. (2021년 3월)". It is not a sentence of
+// its own unless it holds one (a terminator or a final ending inside), nor the start of the next
+// one unless a word is glued to it ("(주)는"), it numbers a list item ("(1)", "(가)") or it is
+// a news dateline ("(서울=연합뉴스)"). At the end of a line it is left alone.
+void Splitter::AttachTrailingNotes() {
+  std::vector<std::pair<size_t, size_t>> moves;  // boundary -> the boundary after the note
+  for (const size_t right : boundaries_) {
+    if (cps_[right] != '(' && cps_[right] != U'（') continue;
+    const size_t close = pair_close_[right];
+    if (close == 0 || (close + 1 < n_ && !IsSpaceCp(cps_[close + 1]))) continue;
+    size_t left = right;
+    while (left > 0 && IsSpaceCp(cps_[left - 1])) --left;
+    if (left == 0 || !IsTerminator(cps_[left - 1]) || NewlineBetween(left, right)) continue;
+    // A short phrase: a clause in parentheses ("(눈을 꼭 감았다가,)") is a stage direction that
+    // opens the next sentence or stands alone.
+    bool note = HasLetters(right + 1, close) && close - right > 3;
+    size_t words = 1;
+    for (size_t k = right + 1; note && k < close; ++k) {
+      const char32_t c = cps_[k];
+      note = !IsTerminator(c) && c != '=' && c != ',' && c != '\n';
+      words += IsSpaceCp(c) && !IsSpaceCp(cps_[k - 1]) ? 1 : 0;
+    }
+    if (!note || words > kNoteMaxWords) continue;
+    size_t wb = close;
+    while (wb > right + 1 && !IsSpaceCp(cps_[wb - 1])) --wb;
+    // A final ending makes it a sentence; a particle or a connective ending makes it the start of
+    // the next one ("(지자체와) 조율된 부분이").
+    const std::u32string_view last_word = Core(wb, close);
+    if (impl_.IsFinalCore(last_word)) continue;
+    if (std::any_of(impl_.hanging.begin(), impl_.hanging.end(), [&](const std::u32string& h) {
+          return last_word.size() > h.size() && EndsWith(last_word, h);
+        })) {
+      continue;
+    }
+    size_t next = close + 1;
+    while (next < n_ && IsSpaceCp(cps_[next])) ++next;
+    // At the end of a line it may as well be a remark of its own ("(넘 기쁜)").
+    if (next >= n_ || NewlineBetween(close + 1, next)) continue;
+    moves.emplace_back(right, next);
+  }
+  for (const auto& [from, to] : moves) {
+    boundaries_.erase(from);
+    boundaries_.insert(to);
+  }
 }
 
 std::vector<Span> Splitter::Pieces() const {
@@ -685,6 +780,7 @@ std::vector<Sentence> Splitter::Run() {
     if (left == 0) continue;
     if (Keep(left - 1, right, punctuated)) boundaries_.insert(right);
   }
+  AttachTrailingNotes();
   std::vector<Sentence> sentences;
   for (const Span& s : Pieces()) sentences.push_back(Sentence{s, false, false});
   MarkLines(&sentences);
