@@ -14,27 +14,12 @@ for arg in "$@"; do
   esac
 done
 
-packages=(g++ cmake ninja-build pkg-config libicu-dev libutf8proc-dev libboost-program-options-dev
-          nlohmann-json3-dev libxml2-dev)
+. scripts/lib/packages.sh
+packages=("${SAGEON_BUILD_PACKAGES[@]}")
 if [ "$with_tests" = ON ]; then
   packages+=(googletest libgtest-dev python3 python3-networkx python3-igraph clang-format)
 fi
-
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "scripts/build.sh: installing ${missing[*]}" >&2
-  sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || { echo "scripts/build.sh: run as root or install sudo" >&2; exit 1; }
-    sudo=(sudo)
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -q
-  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+sageon_install_packages scripts/build.sh "${packages[@]}"
 
 werror=OFF
 [ "${CI:-}" = true ] && werror=ON

@@ -1,0 +1,26 @@
+# Sourced by scripts/build.sh and scripts/bench.sh: installs the Debian packages given that are
+# missing, through apt-get (with sudo when not root).
+#   sageon_install_packages SCRIPT_NAME PACKAGE...    SCRIPT_NAME prefixes the messages
+sageon_install_packages() {
+  local script="$1"
+  shift
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "$script: installing ${missing[*]}" >&2
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+      command -v sudo >/dev/null || { echo "$script: run as root or install sudo" >&2; exit 1; }
+      sudo=(sudo)
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -q
+    "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+}
+
+# What the library and the CLI need to build.
+SAGEON_BUILD_PACKAGES=(g++ cmake ninja-build pkg-config libicu-dev libutf8proc-dev
+                       libboost-program-options-dev nlohmann-json3-dev libxml2-dev)
