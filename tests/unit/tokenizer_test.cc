@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -103,7 +104,7 @@ const EojeolCase kEojeolCases[] = {
     {"위해", "위/noun+해/predicate", "위하다", ""},
     {"했다", "했/predicate+다/ending", "하다", ""},
     // Predicates known by a fused ending.
-    {"밝혔다", "밝혔/predicate+다/ending", "", ""},
+    {"밝혔다", "밝혔/predicate+다/ending", "밝히다", ""},
     {"있지만", "있/predicate+지만/ending", "있다", ""},
     // The copula 이다 after a noun.
     {"CEO이다", "CEO/foreign+이다/predicate", "이다", ""},
@@ -147,6 +148,101 @@ TEST(EojeolAnalyzerTest, SplitsEojeols) {
     EXPECT_EQ(analysis.particle, c.particle) << c.eojeol;
     ASSERT_FALSE(analysis.parts.empty()) << c.eojeol;
     EXPECT_EQ(analysis.tag, analysis.parts.front().tag) << c.eojeol;
+  }
+}
+
+// The dictionary form of native verbs and adjectives, from general conjugation rules: the ending
+// comes off and the stem's last syllable is undone (past tense, 아/어, ㅂ니다, irregulars).
+struct LemmaCase {
+  std::string_view eojeol;
+  std::string_view lemma;  // "" when the eojeol is no predicate or its stem is not plausible
+};
+
+const LemmaCase kLemmaCases[] = {
+    // The past tense contracted with the stem's last vowel: ㅕ from ㅣ, ㅘ from ㅗ, ㅝ from ㅜ.
+    {"밝혔다", "밝히다"},
+    {"숨졌다", "숨지다"},
+    {"일으켰다", "일으키다"},
+    {"다쳤다", "다치다"},
+    {"알렸다", "알리다"},
+    {"왔다", "오다"},
+    {"나왔다", "나오다"},
+    {"봤을", "보다"},
+    {"줬다", "주다"},
+    {"내놨다", "내놓다"},
+    {"세웠고", "세우다"},
+    // ... with a stem in ㅏ, ㅓ, ㅐ: nothing to undo but the ㅆ.
+    {"나섰다", "나서다"},
+    {"갔다", "가다"},
+    {"나타났다", "나타나다"},
+    {"냈고", "내다"},
+    {"했지만", "하다"},
+    // ㅡ drops before 아/어.
+    {"컸다", "크다"},
+    {"썼어요", "쓰다"},
+    {"아팠다", "아프다"},
+    {"따랐다", "따르다"},
+    // 았/었 after a stem that ends in a consonant, or uncontracted.
+    {"받았다", "받다"},
+    {"먹었다", "먹다"},
+    {"있었다", "있다"},
+    {"없었다", "없다"},
+    {"아니었다", "아니다"},
+    {"주었다", "주다"},
+    // 였: a stem in 이, or the copula after a word in a vowel.
+    {"보였다", "보이다"},
+    {"붙였다", "붙이다"},
+    {"뭐였을까", "이다"},
+    // 겠 is a pre-final ending.
+    {"지키겠다", "지키다"},
+    {"두겠다", "두다"},
+    // Irregular stems: 르, 러, ㅂ, ㄷ, ㅅ, ㅎ.
+    {"몰랐다", "모르다"},
+    {"불렀다", "부르다"},
+    {"이르렀다", "이르다"},
+    {"놀랐다", "놀라다"},
+    {"어려웠다", "어렵다"},
+    {"도왔다", "돕다"},
+    {"새로웠다", "새롭다"},
+    {"실망스러웠고", "실망스럽다"},
+    {"불러왔다", "불러오다"},
+    {"실었다", "싣다"},
+    {"물었다", "묻다"},
+    {"지었다", "짓다"},
+    {"그랬다", "그렇다"},
+    // ㅂ니다 fused into a vowel stem, and an ㄹ stem that drops its ㄹ.
+    {"드립니다", "드리다"},
+    {"바랍니다", "바라다"},
+    {"만듭니다", "만들다"},
+    // Endings after a stem in a consonant: the stem and 다.
+    {"같습니다", "같다"},
+    {"어렵다", "어렵다"},
+    {"믿는다", "믿다"},
+    {"많은", "많다"},
+    {"않은", "않다"},
+    {"있지만", "있다"},
+    // A connective before 겠 is no stem.
+    {"지켜봐야겠죠", ""},
+    // Nouns with their particles have no lemma.
+    {"정부는", ""},
+    {"알트먼의", ""},
+    {"회의에서", ""},
+    {"사람들이", ""},
+    {"마이크로소프트와의", ""},
+    {"국무회의", ""},
+};
+
+TEST(EojeolAnalyzerTest, LemmatizesPredicates) {
+  for (const LemmaCase& c : kLemmaCases) {
+    const EojeolAnalysis analysis = Analyzer().Analyze(c.eojeol);
+    EXPECT_EQ(analysis.lemma, c.lemma) << c.eojeol << " " << Describe(c.eojeol, analysis);
+    const bool predicate =
+        std::any_of(analysis.parts.begin(), analysis.parts.end(),
+                    [](const Morph& part) { return part.tag == TokenTag::kPredicate; });
+    // A lemma only ever comes with a predicate.
+    if (!analysis.lemma.empty()) {
+      EXPECT_TRUE(predicate) << c.eojeol;
+    }
   }
 }
 

@@ -54,6 +54,27 @@ struct LightVerb {
   size_t syllables = 1;
 };
 
+// Hangul syllables as jamo indices: initial (0-18), medial (0-20), final (0-27).
+struct Jamo {
+  int initial = 0, medial = 0, final = 0;
+};
+Jamo Decompose(char32_t syllable) {
+  const int index = static_cast<int>(syllable - 0xAC00);
+  return Jamo{index / 588, (index / 28) % 21, index % 28};
+}
+char32_t Compose(const Jamo& j) {
+  return static_cast<char32_t>(0xAC00 + (j.initial * 21 + j.medial) * 28 + j.final);
+}
+
+// Jamo indices the lemmatizer needs (initial / medial / final tables of Unicode Hangul).
+constexpr int kInitialKiyeok2 = 1, kInitialNieun = 2, kInitialTikeut2 = 4, kInitialRieul = 5,
+              kInitialPieup2 = 8, kInitialSiot2 = 10, kInitialIeung = 11, kInitialKhieukh = 15,
+              kInitialThieuth = 16, kInitialPhieuph = 17, kInitialHieuh = 18;
+constexpr int kMedialA = 0, kMedialAe = 1, kMedialYa = 2, kMedialEo = 4, kMedialYeo = 6,
+              kMedialO = 8, kMedialWa = 9, kMedialWae = 10, kMedialOe = 11, kMedialU = 13,
+              kMedialWeo = 14, kMedialEu = 18, kMedialI = 20;
+constexpr int kFinalTikeut = 7, kFinalSiot = 19, kFinalHieuh = 27;
+
 constexpr int kRieul = 8;       // ㄹ as a final consonant
 constexpr int kSsangSiot = 20;  // ㅆ: the past tense fused into the syllable (했, 있, 밝혔)
 constexpr int kNieunHieut = 6;  // ㄶ: 않, 많
@@ -205,11 +226,21 @@ struct EojeolAnalyzer::Impl {
   // Endings of organization and place names (org_suffixes.tsv, loc_suffixes.tsv, optional):
   // 서울시, 인천공항, 용산경찰서 are names themselves, not a name and a noun.
   StringSet name_suffixes;
+  // Verb stems whose conjugation the surface alone does not tell (verb_stems.tsv, optional):
+  // ㄹ stems that drop their ㄹ (만듭니다 → 만들다), ㅂ and ㄷ irregulars (어려웠다 → 어렵다,
+  // 실었다 → 싣다), and stems in 이 after a vowel (보였다 → 보이다, not the copula).
+  StringSet rieul_stems, bieup_stems, digeut_stems, siot_stems, hieut_stems, vowel_stems;
 
   EojeolAnalysis Analyze(std::string_view eojeol) const;
+  // The dictionary form of a predicate whose stem part (its last syllable fused with the past
+  // tense, 아/어 or ㅂ니다) is `stem` and whose ending is `ending`: 밝혔+다 → 밝히다, 왔+다 →
+  // 오다, 받았+다 → 받다, 드립+니다 → 드리다. Empty when no plausible stem comes out.
+  std::string PredicateLemma(std::string_view stem, std::string_view ending) const;
 
  private:
   TokenTag StemTag(std::string_view stem, bool before_particle) const;
+  bool EndsWithStem(const std::u32string& stem, const StringSet& set, size_t min_tail = 2) const;
+  std::u32string UndoPast(const std::u32string& prefix, const Jamo& last) const;
   bool EndsInProtected(std::string_view stem, const std::vector<uint32_t>& starts, size_t cut,
                        size_t first) const;
   bool CutAllowed(std::string_view eojeol, const std::vector<uint32_t>& starts, size_t cut) const;
@@ -238,6 +269,189 @@ TokenTag EojeolAnalyzer::Impl::StemTag(std::string_view stem, bool before_partic
     return before_particle ? TokenTag::kProperNoun : TokenTag::kNoun;
   }
   return TokenTag::kOther;
+}
+
+// True when `stem`, or a tail of it of `min_tail` syllables or more, is in `set`: compounds end
+// in the stem that conjugates (안타깝 in 더안타깝). By default a one-syllable entry matches a
+// whole stem only: as a tail it is too often the end of another stem (생길 of 생기다 is no 길다).
+bool EojeolAnalyzer::Impl::EndsWithStem(const std::u32string& stem, const StringSet& set,
+                                        size_t min_tail) const {
+  std::string tail;
+  for (size_t start = 0; start < stem.size(); ++start) {
+    if (start > 0 && stem.size() - start < min_tail) break;
+    tail.clear();
+    for (size_t i = start; i < stem.size(); ++i) utf8::Append(stem[i], &tail);
+    if (set.contains(tail)) return true;
+  }
+  return false;
+}
+
+namespace {
+std::u32string WithLast(std::u32string stem, const Jamo& last) {
+  stem.back() = Compose(last);
+  return stem;
+}
+}  // namespace
+
+// The stem before the past tense 았/었, from `prefix` and the syllable `last` that carries the
+// past tense. Empty when none; U"이" alone for the copula.
+std::u32string EojeolAnalyzer::Impl::UndoPast(const std::u32string& prefix,
+                                              const Jamo& last) const {
+  const bool ieung = last.initial == kInitialIeung;
+  if (ieung && (last.medial == kMedialA || last.medial == kMedialEo)) {
+    // 았/었 as a syllable of its own after the stem: 받았, 먹었, 아니었, 주었.
+    if (prefix.empty()) return {};
+    Jamo end = Decompose(prefix.back());
+    if (end.final == kRieul) {
+      // ㄷ irregulars turn ㄷ into ㄹ before a vowel: 실었 → 싣, 깨달았 → 깨닫.
+      end.final = kFinalTikeut;
+      std::u32string digeut = WithLast(prefix, end);
+      if (EndsWithStem(digeut, digeut_stems)) return digeut;
+    } else if (end.final == 0) {
+      // ㅅ irregulars lose ㅅ before a vowel (지었 → 짓, 결론지었 → 결론짓): a vowel stem would
+      // contract instead (졌). 으 drops before 아/어 (모았 → 모으).
+      end.final = kFinalSiot;
+      std::u32string siot = WithLast(prefix, end);
+      if (EndsWithStem(siot, siot_stems, 1)) return siot;
+      if (EndsWithStem(prefix + U"으", vowel_stems)) return prefix + U"으";
+    }
+    return prefix;
+  }
+  if (ieung && last.medial == kMedialYeo) {
+    // 였 is 이+었 (보였, 붙였) or 하+였, or the copula after a noun that ends in a vowel
+    // (뭐였, 친구였): a stem in 이 after a vowel must be known.
+    if (prefix.empty()) return {};
+    if (prefix.back() == U'하') return prefix;
+    if (Decompose(prefix.back()).final != 0 || EndsWithStem(prefix + U"이", vowel_stems)) {
+      return prefix + U"이";
+    }
+    return U"이";
+  }
+  if (ieung && (last.medial == kMedialWa || last.medial == kMedialWeo) && !prefix.empty() &&
+      Decompose(prefix.back()).final == 0) {
+    // ㅂ irregulars: 어려웠 → 어렵, 도왔 → 돕; the suffixes -롭다 and -스럽다 always
+    // (새로웠 → 새롭, 실망스러웠 → 실망스럽). Otherwise a stem in 우/오 (세웠, 나왔).
+    Jamo end = Decompose(prefix.back());
+    end.final = kBieup;
+    std::u32string bieup = WithLast(prefix, end);
+    // 러왔 and 로왔 are 르/로 + 오다 (불러왔 → 불러오): the suffixes take 워 only.
+    const bool suffix =
+        last.medial == kMedialWeo && (bieup.back() == U'롭' || bieup.back() == U'럽');
+    if (suffix || EndsWithStem(bieup, bieup_stems)) {
+      return bieup;
+    }
+  }
+  // The stem's last vowel contracted with 아/어: undo the contraction.
+  Jamo base = last;
+  base.final = 0;
+  // The prefix and a slot for the last syllable, which WithLast fills.
+  const std::u32string stem = prefix + U" ";
+  switch (last.medial) {
+    case kMedialYeo:  // 혔 → 히, 졌 → 지, 렸 → 리, 켰 → 키, 알렸 → 알리
+      base.medial = kMedialI;
+      break;
+    case kMedialWa:  // 왔 → 오, 봤 → 보; 놨 is 놓+았
+      base.medial = kMedialO;
+      if (last.initial == kInitialNieun) base.final = kFinalHieuh;
+      break;
+    case kMedialWeo:  // 줬 → 주, 뒀 → 두, 웠 → 우 (세웠, 싸웠)
+      base.medial = kMedialU;
+      break;
+    case kMedialWae:  // 됐 → 되
+      base.medial = kMedialOe;
+      break;
+    case kMedialAe: {
+      // 했 → 하; 냈 → 내 keeps its ㅐ; ㅎ irregulars: 그랬 → 그렇, 어땠 → 어떻, 빨갰 → 빨갛.
+      if (last.initial == kInitialHieuh) {
+        base.medial = kMedialA;
+        break;
+      }
+      for (const int medial : {kMedialEo, kMedialA}) {
+        const std::u32string hieut = WithLast(stem, Jamo{last.initial, medial, kFinalHieuh});
+        if (EndsWithStem(hieut, hieut_stems)) return hieut;
+      }
+      break;
+    }
+    case kMedialA:
+    case kMedialEo: {
+      // 러 irregulars add 러 after 르: 이르렀 → 이르, 푸르렀 → 푸르.
+      if (last.initial == kInitialRieul && last.medial == kMedialEo && !prefix.empty() &&
+          prefix.back() == U'르') {
+        return prefix;
+      }
+      const std::u32string kept = WithLast(stem, base);
+      const std::u32string eu = WithLast(stem, Jamo{last.initial, kMedialEu, 0});
+      // 르 irregulars double the ㄹ: 몰랐 → 모르, 불렀 → 부르, 저질렀 → 저지르.
+      std::u32string irregular;
+      if (last.initial == kInitialRieul && !prefix.empty() &&
+          Decompose(prefix.back()).final == kRieul) {
+        Jamo end = Decompose(prefix.back());
+        end.final = 0;
+        irregular = WithLast(prefix, end) + U"르";
+      }
+      // Known stems decide first (놀랐 → 놀라, 따랐 → 따르, 들렀 → 들르).
+      for (const std::u32string* candidate :
+           {&kept, &eu, static_cast<const std::u32string*>(&irregular)}) {
+        if (!candidate->empty() && EndsWithStem(*candidate, vowel_stems)) return *candidate;
+      }
+      if (!irregular.empty()) return irregular;
+      // ㅡ drops before 아/어: after ㅍ/ㅃ with 아 (아팠 → 아프, 바빴 → 바쁘; 갔 → 가), after
+      // tense and aspirated consonants and ㄹ with 어 (컸 → 크, 썼 → 쓰, 치렀 → 치르; 섰 → 서).
+      const int l = last.initial;
+      const bool after_eu = last.medial == kMedialA
+                                ? (l == kInitialPhieuph || l == kInitialPieup2) && !prefix.empty()
+                                : l == kInitialKiyeok2 || l == kInitialTikeut2 ||
+                                      l == kInitialPieup2 || l == kInitialSiot2 ||
+                                      l == kInitialKhieukh || l == kInitialThieuth ||
+                                      l == kInitialPhieuph || l == kInitialRieul;
+      return after_eu ? eu : kept;
+    }
+    default:
+      break;
+  }
+  return WithLast(stem, base);
+}
+
+std::string EojeolAnalyzer::Impl::PredicateLemma(std::string_view stem,
+                                                 std::string_view ending) const {
+  std::u32string s;
+  size_t pos = 0;
+  while (pos < stem.size()) {
+    const char32_t c = utf8::Next(stem, &pos);
+    if (!utf8::IsHangulSyllable(c)) return "";
+    s.push_back(c);
+  }
+  // 겠 (will, must) is a pre-final ending fused into the part: 지키겠+다, 했겠+지.
+  while (s.size() >= 2 && s.back() == U'겠') s.pop_back();
+  if (s.empty() || s.back() == U'겠') return "";
+  const Jamo last = Decompose(s.back());
+  if (last.final == kSsangSiot && s.back() != U'있') {
+    s = UndoPast(s.substr(0, s.size() - 1), last);
+    if (s.empty()) return "";
+    if (s == U"이") return "이다";  // the copula: 친구였다
+  } else if (last.final == kBieup && ending.starts_with("니")) {
+    // ㅂ니다 after a vowel: 드립 → 드리, 바랍 → 바라; an ㄹ stem dropped its ㄹ (만듭 → 만들).
+    Jamo base = last;
+    base.final = 0;
+    s.back() = Compose(base);
+    if (s == U"거") return "이다";  // 겁니다: 거 (것) and the copula
+    base.final = kRieul;
+    if (EndsWithStem(WithLast(s, base), rieul_stems)) s.back() = Compose(base);
+  }
+  // No stem ends in the bare 아/어/야/여 of a connective (지켜봐야+겠) or holds the past tense
+  // (않았+답니다).
+  const Jamo end = Decompose(s.back());
+  if (end.initial == kInitialIeung && end.final == 0 &&
+      (end.medial == kMedialA || end.medial == kMedialEo || end.medial == kMedialYa ||
+       end.medial == kMedialYeo)) {
+    return "";
+  }
+  for (const char32_t c : s) {
+    if (utf8::FinalConsonant(c) == kSsangSiot && c != U'있') return "";
+  }
+  std::string lemma;
+  for (const char32_t c : s) utf8::Append(c, &lemma);
+  return lemma + "다";
 }
 
 // True when the stem eojeol[0, starts[cut]) ends in a protected word of two syllables or more
@@ -452,10 +666,7 @@ bool EojeolAnalyzer::Impl::AnalyzeFusedEnding(std::string_view eojeol,
     out->parts.push_back(
         Morph{Span{starts[i + 1], static_cast<uint32_t>(eojeol.size())}, TokenTag::kEnding});
     out->tag = TokenTag::kPredicate;
-    // The dictionary form is known only when the stem is not fused with the past tense.
-    if (i == 0 && (c == U'있' || c == U'없' || c == U'않' || c == U'많')) {
-      out->lemma = std::string(eojeol.substr(0, starts[1])) + "다";
-    }
+    out->lemma = PredicateLemma(eojeol.substr(0, starts[i + 1]), rest);
     return true;
   }
   return false;
@@ -552,6 +763,8 @@ bool EojeolAnalyzer::Impl::AnalyzeVerbEnding(std::string_view eojeol,
   out->parts.push_back(
       Morph{Span{starts[ending_start], static_cast<uint32_t>(eojeol.size())}, TokenTag::kEnding});
   out->tag = TokenTag::kPredicate;
+  out->lemma =
+      PredicateLemma(eojeol.substr(0, starts[ending_start]), eojeol.substr(starts[ending_start]));
   return true;
 }
 
@@ -656,6 +869,25 @@ Result<EojeolAnalyzer> EojeolAnalyzer::Create(const DictionarySet& dictionaries)
     impl->endings[std::string(endings->Cell(row, "form"))] |= cls;
   }
 
+  if (const TsvTable* stems = dictionaries.Find("verb_stems")) {
+    SAGEON_RETURN_IF_ERROR(stems->RequireColumns({"stem", "class"}));
+    for (const TsvTable::Row& row : stems->rows()) {
+      const std::string_view cls = stems->Cell(row, "class");
+      StringSet* set = cls == "rieul"    ? &impl->rieul_stems
+                       : cls == "bieup"  ? &impl->bieup_stems
+                       : cls == "digeut" ? &impl->digeut_stems
+                       : cls == "siot"   ? &impl->siot_stems
+                       : cls == "hieut"  ? &impl->hieut_stems
+                       : cls == "vowel"  ? &impl->vowel_stems
+                                         : nullptr;
+      if (set == nullptr) {
+        return DataError(stems->source() + ":" + std::to_string(row.line) + ": unknown class '" +
+                         std::string(cls) +
+                         "' (expected rieul, bieup, digeut, siot, hieut or vowel)");
+      }
+      set->emplace(stems->Cell(row, "stem"));
+    }
+  }
   auto protect = [&impl](std::string_view word) {
     const size_t length = utf8::CodePointCount(word);
     if (length < 2) return;
