@@ -510,8 +510,9 @@ TEST(TokenizerTest, EntityEndsFallOnBoundaries) {
   const double cut_share = static_cast<double>(cut_inside) / static_cast<double>(total);
   std::cout << "PER/ORG/LOC entities: " << total << ", end on a boundary: " << share
             << ", cut inside: " << cut_share << "\n";
-  // Measured 0.970 and 0.024 (dictionaries of this commit); the floors sit just below.
-  EXPECT_GT(share, 0.965);
+  // Measured 0.9702 and 0.024 (dictionaries of this commit). The entity stage needs at least 97%
+  // of entity ends on a boundary (issue 3), so that is the floor, not a figure below it.
+  EXPECT_GE(share, 0.970);
   EXPECT_LT(cut_share, 0.03);
 }
 
