@@ -24,42 +24,7 @@ namespace fs = std::filesystem;
 
 constexpr size_t kNpos = std::string_view::npos;
 
-// A fresh directory under the system temp dir, removed with everything in it at scope exit.
-class TempDir {
- public:
-  TempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    std::string name = "sageon_base_test_" + std::to_string(::getpid()) + "_" +
-                       (info != nullptr ? info->name() : "x") + "_" + std::to_string(counter_++);
-    for (char& c : name) {
-      if (c == '/') c = '_';  // parameterized test names contain '/'
-    }
-    path_ = fs::temp_directory_path() / name;
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-  // Writes `bytes` to `relative` (creating parent folders) and returns the full path.
-  std::string Write(const std::string& relative, std::string_view bytes) const {
-    const fs::path file = path_ / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream out(file, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    EXPECT_TRUE(out.good()) << "cannot write " << file;
-    return file.string();
-  }
-
- private:
-  static inline int counter_ = 0;
-  fs::path path_;
-};
+using ::sageon::testing::TempDir;
 
 // ================================================================ Status / Result
 
