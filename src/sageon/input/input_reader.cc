@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "sageon/base/line_cursor.h"
 #include "sageon/base/utf8.h"
 
 namespace sageon {
@@ -85,15 +86,10 @@ bool IsJsonLines(const std::string& path, InputFormat format) {
 
 void ReadJsonLines(const std::string& path, std::string_view content,
                    const InputCallbacks& callbacks) {
-  size_t line_no = 0;
-  size_t pos = 0;
-  while (pos < content.size()) {
-    size_t end = content.find('\n', pos);
-    if (end == std::string_view::npos) end = content.size();
-    std::string_view line = content.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
-    const std::string source = path + ":" + std::to_string(line_no);
+  LineCursor lines(content);
+  std::string_view line;
+  while (lines.Next(&line)) {
+    const std::string source = path + ":" + std::to_string(lines.line_number());
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     auto fail = [&](std::string reason, std::string id = {}) {
       callbacks.on_problem(InputProblem{source, id.empty() ? source : id, std::move(reason), true});

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "sageon/base/line_cursor.h"
+
 namespace sageon {
 
 namespace {
@@ -34,14 +36,10 @@ Result<TsvTable> TsvTable::Parse(std::string_view content, std::string source) {
   TsvTable table;
   table.source_ = std::move(source);
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
-  size_t line_no = 0;
-  size_t pos = 0;
-  while (pos < content.size()) {
-    size_t end = content.find('\n', pos);
-    if (end == std::string_view::npos) end = content.size();
-    std::string_view line = content.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_no;
+  LineCursor lines(content);
+  std::string_view line;
+  while (lines.Next(&line)) {
+    const size_t line_no = lines.line_number();
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line.front() == '#') continue;
     auto cells = SplitTabs(line);
