@@ -111,11 +111,24 @@ struct TemporalExpression {
   std::optional<TimeValue> from, to;
   Anchor anchor = Anchor::kAbsolute;
   uint32_t sentence = 0;
+  // A range told as two expressions joined by particles ("9월 23일부터 10월 7일까지"): where each
+  // end is written, as named-entity annotators tag them apart. Empty for one written as one
+  // ("17~22일", "오전 10시~오후 5시").
+  Span from_span, to_span;
   // false = the expression was recognized ("지난 19일", "오후 3시", "어제") but no reference or
   // anchor exists to give it a value: value/from/to are then meaningless (only their grain, and
   // which of from/to an interval has, say what it would be) and anchor is Anchor::kNone. Users
   // still see the span; nothing that needs a date (events, timelines) may use it.
   bool resolved = true;
+};
+
+// A length of time ("사흘", "2시간 30분", "10년간"): no point on the timeline, but a temporal
+// expression that users and named-entity annotators count (KLUE tags it DATE or TIME).
+struct DurationExpression {
+  Span span;
+  bool is_time = false;  // counted in hours, minutes or seconds
+  std::string value;     // ISO 8601: P3D, PT2H30M, P1Y6M
+  uint32_t sentence = 0;
 };
 
 // ---------------------------------------------------------------- events
@@ -158,6 +171,7 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
   std::vector<TemporalExpression> dates;
+  std::vector<DurationExpression> durations;
   std::vector<Entity> entities;
   std::vector<Mention> mentions;
   std::vector<Event> events;

@@ -105,9 +105,9 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"11월 출시", "11월", "2023-11"}, Row{"2015년에 설립", "2015년", "2015"},
         Row{"2010년대 초", "2010년대 초", "201"}, Row{"70년대 영화", "70년대", "197"},
         // ranges (to inclusive)
-        Row{"11월 17~22일 열린다", "11월 17~22일", "2023-11-17/2023-11-22"},
+        Row{"11월 17~22일 열렸다", "11월 17~22일", "2023-11-17/2023-11-22"},
         // 까지 is a particle, outside the span
-        Row{"17일부터 22일까지 열린다", "17일부터 22일", "2023-11-17/2023-11-22"},
+        Row{"17일부터 22일까지 열렸다", "17일부터 22일", "2023-11-17/2023-11-22"},
         Row{"17일까진 처리해야", "17일", "2023-11-17"},
         Row{"2022~2023년 시즌", "2022~2023년", "2022/2023"},
         Row{"11월 28일~12월 3일", "11월 28일~12월 3일", "2023-11-28/2023-12-03", "2023-12-05"},
@@ -126,14 +126,17 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"일주일 뒤 발표", "일주일 뒤", "2023-12-02"}, Row{"3년 전 설립", "3년 전", "2020"},
         Row{"열흘 전 발표", "열흘 전", "2023-11-15"},
         // the span is the calendar numbers; the word before still decides where they fall
-        Row{"지난 19일 발표", "19일", "2023-11-19"}, Row{"지난달 13일 발표", "13일", "2023-10-13"},
-        Row{"지난해 7월 발표", "7월", "2022-07"}, Row{"내년 3월 개막", "3월", "2024-03"},
-        Row{"올1월 출생아", "1월", "2023-01"}, Row{"지난주 금요일", "지난주 금요일", "2023-11-17"},
-        Row{"오는 28일 발표", "28일", "2023-11-28"}, Row{"이날 오전 발표", "이날", "2023-11-25"},
+        Row{"지난 19일 발표", "지난 19일", "2023-11-19"},
+        Row{"지난달 13일 발표", "지난달 13일", "2023-10-13"},
+        Row{"지난해 7월 발표", "지난해 7월", "2022-07"},
+        Row{"내년 3월 개막", "내년 3월", "2024-03"}, Row{"올1월 출생아", "올1월", "2023-01"},
+        Row{"지난주 금요일", "지난주 금요일", "2023-11-17"},
+        Row{"오는 28일 발표", "오는 28일", "2023-11-28"},
+        Row{"이날 오전 발표", "이날", "2023-11-25"},
         // fuzzy parts
         // 초, 중순, 말 after a number qualify it (the value's mod) and stay outside the span
-        Row{"11월 초 발표", "11월", "2023-11"}, Row{"11월 중순", "11월", "2023-11"},
-        Row{"2023년 말", "2023년", "2023"}, Row{"올해 상반기", "올해 상반기", "2023-H1"},
+        Row{"11월 초 발표", "11월 초", "2023-11"}, Row{"11월 중순", "11월 중순", "2023-11"},
+        Row{"2023년 말", "2023년 말", "2023"}, Row{"올해 상반기", "올해 상반기", "2023-H1"},
         Row{"지난해 말", "지난해 말", "2022"},
         // open ends: the interval is the value, 이후 and 이전 stay outside the span
         Row{"2008년 이후 처음", "2008년", "2008/"}, Row{"9월 이전 제출", "9월", "/2023-08"},
@@ -264,7 +267,7 @@ TEST_P(UnresolvedTest, FoundWithoutAValue) {
 
 INSTANTIATE_TEST_SUITE_P(
     NoReference, UnresolvedTest,
-    ::testing::Values(UnresolvedRow{"지난 19일 개봉했다.", "19일", Grain::kDay},
+    ::testing::Values(UnresolvedRow{"지난 19일 개봉했다.", "지난 19일", Grain::kDay},
                       UnresolvedRow{"어제 발표했다.", "어제", Grain::kDay},
                       UnresolvedRow{"17일 만났다.", "17일", Grain::kDay},
                       UnresolvedRow{"오후 3시 회의", "오후 3시", Grain::kHour, false, true},
@@ -275,7 +278,7 @@ INSTANTIATE_TEST_SUITE_P(
                       UnresolvedRow{"지난주 발표", "지난주", Grain::kWeek},
                       UnresolvedRow{"3년 전 설립", "3년 전", Grain::kYear},
                       UnresolvedRow{"3분기 실적", "3분기", Grain::kQuarter},
-                      UnresolvedRow{"11월 중순 발표", "11월", Grain::kMonth},
+                      UnresolvedRow{"11월 중순 발표", "11월 중순", Grain::kMonth},
                       UnresolvedRow{"오전에 만났다", "오전", Grain::kHour, true, true},
                       UnresolvedRow{"이번 주말 공연", "이번 주말", Grain::kHour, true, true},
                       UnresolvedRow{"17~22일 열린다", "17~22일", Grain::kDay, true}));
@@ -289,7 +292,7 @@ TEST(DateExtractorTest, UnresolvedExpressionsKeepTheirShapeAndAbsoluteOnesStayRe
   EXPECT_EQ(year->anchor, Anchor::kAbsolute);
   EXPECT_EQ(Show(*year), "2015");
   // An unresolved expression counts for nothing: the 19th is not placed in 2015.
-  const TemporalExpression* day = FindSpan(doc, "19일");
+  const TemporalExpression* day = FindSpan(doc, "지난 19일");
   ASSERT_NE(day, nullptr) << Dump(doc);
   EXPECT_FALSE(day->resolved);
   // "지금" with no time to give it says nothing: left out.
@@ -308,6 +311,110 @@ TEST(DateExtractorTest, AReferenceWithoutATimeLeavesSubDayShiftsUnresolved) {
   ASSERT_NE(e, nullptr) << Dump(doc);
   EXPECT_FALSE(e->resolved);
   EXPECT_TRUE(e->is_time);
+}
+
+struct LengthRow {
+  const char* text;
+  const char* span;   // "" when no length of time may be read
+  const char* value;  // ISO 8601 duration
+  bool is_time = false;
+};
+
+void PrintTo(const LengthRow& row, std::ostream* os) { *os << row.text; }
+
+class LengthTest : public ::testing::TestWithParam<LengthRow> {};
+
+// A length of time is a temporal expression of its own (KLUE tags it DATE or TIME), never a
+// date: nothing on the timeline may take it.
+TEST_P(LengthTest, ReadsALengthOfTime) {
+  const LengthRow& row = GetParam();
+  const Document doc = ExtractFrom(row.text, Ref("2023-11-25"));
+  std::string found;
+  for (const DurationExpression& d : doc.durations) {
+    found.append("[").append(doc.Text(d.span)).append("] ").append(d.value).append("; ");
+  }
+  if (std::string_view(row.span).empty()) {
+    EXPECT_TRUE(doc.durations.empty()) << found;
+    return;
+  }
+  ASSERT_EQ(doc.durations.size(), 1u) << found;
+  const DurationExpression& d = doc.durations.front();
+  EXPECT_EQ(doc.Text(d.span), row.span);
+  EXPECT_EQ(d.value, row.value);
+  EXPECT_EQ(d.is_time, row.is_time);
+  EXPECT_TRUE(doc.dates.empty()) << Dump(doc);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Lengths, LengthTest,
+    ::testing::Values(
+        LengthRow{"사흘 동안 머물렀다", "사흘 동안", "P3D"},
+        LengthRow{"2시간 30분 걸렸다", "2시간 30분", "PT2H30M", true},
+        LengthRow{"두시간 만에 끝났다", "", ""},  // a shift, read as a date
+        LengthRow{"1년 6개월 복역했다", "1년 6개월", "P1Y6M"},
+        LengthRow{"10년간 일했다", "10년간", "P10Y"}, LengthRow{"15일째 단식 중", "15일째", "P15D"},
+        LengthRow{"1박2일 일정", "1박2일", "P2D"}, LengthRow{"일주일 내내", "일주일", "P1W"},
+        LengthRow{"3년 임기를 마쳤다", "3년", "P3Y"},
+        LengthRow{"한 달 넘게 걸렸다", "한 달", "P1M"},
+        LengthRow{"90분 경기", "90분", "PT90M", true}, LengthRow{"3분의 1이 찬성했다", "", ""},
+        LengthRow{"이분이 대표다", "", ""}, LengthRow{"3명이 다쳤다", "", ""}));
+
+// A range told with particles is two mentions for NER, one for each end; written as one, it is one.
+TEST(DateExtractorTest, RangesToldWithParticlesKeepWhereEachEndIs) {
+  const Document doc =
+      ExtractFrom("9월 23일부터 10월 7일까지 열렸다. 17~22일 열렸다.", Ref("2023-11-25"));
+  ASSERT_EQ(doc.dates.size(), 2u) << Dump(doc);
+  const TemporalExpression& told = doc.dates[0];
+  EXPECT_EQ(Show(told), "2023-09-23/2023-10-07");
+  EXPECT_EQ(doc.Text(told.from_span), "9월 23일");
+  EXPECT_EQ(doc.Text(told.to_span), "10월 7일");
+  EXPECT_TRUE(doc.dates[1].from_span.empty());
+  EXPECT_TRUE(doc.dates[1].to_span.empty());
+}
+
+// 설 alone is a surname or "a rumor"; before a particle or a word of the season it is the holiday.
+TEST(DateExtractorTest, OneSyllableHolidayNeedsItsContext) {
+  EXPECT_NE(FindSpan(ExtractFrom("설 연휴에 귀성했다", Ref("2023-11-25")), "설"), nullptr);
+  EXPECT_NE(FindSpan(ExtractFrom("설에 만나자", Ref("2023-11-25")), "설"), nullptr);
+  EXPECT_TRUE(ExtractFrom("설 의원이 말했다", Ref("2023-11-25")).dates.empty());
+  EXPECT_TRUE(ExtractFrom("사퇴설이 돌았다", Ref("2023-11-25")).dates.empty());
+}
+
+// "75년 만에 우승" after a dated sentence is "for the first time in 75 years": a date after the
+// writing would be news of the future, so it is not a date.
+TEST(DateExtractorTest, SinceThatWouldPassTheWritingIsALength) {
+  const Document doc =
+      ExtractFrom("지난 3일 결승이 열렸다. 75년 만에 우승했다.", Ref("2023-11-25"));
+  EXPECT_EQ(FindSpan(doc, "75년 만에"), nullptr) << Dump(doc);
+  const Document near =
+      ExtractFrom("지난 3일 결승이 열렸다. 이틀 만에 귀국했다.", Ref("2023-11-25"));
+  const TemporalExpression* e = FindSpan(near, "이틀 만에");
+  ASSERT_NE(e, nullptr) << Dump(near);
+  EXPECT_EQ(Show(*e), "2023-11-05");
+}
+
+TEST(DateExtractorTest, SinceAfterJiCountsFromItsOwnClause) {
+  // "기각한 지 사흘 만에" counts from the dismissal, which the sentence before did not date;
+  // without 지, "사흘 만에" counts from the date of the sentence before.
+  for (const auto& [second, dated] :
+       {std::pair{"기각한 지 사흘 만에 나왔다.", false}, std::pair{"사흘 만에 나왔다.", true}}) {
+    Document doc;
+    const std::string first = "지난 3일 결승이 열렸다. ";
+    doc.text = first + second;
+    doc.original = doc.text;
+    doc.reference = Ref("2023-11-25");
+    const auto cut = static_cast<uint32_t>(first.size());
+    doc.sentences = {Sentence{Span{0, cut}},
+                     Sentence{Span{cut, static_cast<uint32_t>(doc.text.size())}}};
+    Extractor(false).Extract(&doc);
+    const TemporalExpression* e = FindSpan(doc, "사흘 만에");
+    if (!dated) {
+      EXPECT_EQ(e, nullptr) << Dump(doc);
+    } else {
+      ASSERT_NE(e, nullptr) << Dump(doc);
+      EXPECT_EQ(Show(*e), "2023-11-06");
+    }
+  }
 }
 
 TEST(DateExtractorTest, LeavesNumbersThatAreNotDatesAlone) {

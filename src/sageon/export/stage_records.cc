@@ -95,10 +95,22 @@ std::vector<json> TokenRecords(const Document& doc) {
   return out;
 }
 
+// Records in the order their spans start in the text (the longer first when two start together).
+std::vector<json> InTextOrder(std::vector<std::pair<Span, json>> records) {
+  std::stable_sort(records.begin(), records.end(), [](const auto& a, const auto& b) {
+    return a.first.begin != b.first.begin ? a.first.begin < b.first.begin
+                                          : a.first.end < b.first.end;
+  });
+  std::vector<json> out;
+  out.reserve(records.size());
+  for (auto& [span, r] : records) out.push_back(std::move(r));
+  return out;
+}
+
 std::vector<json> DateRecords(const Document& doc) {
   const CodePointOffsets cp(doc);
-  std::vector<json> out;
-  out.reserve(doc.dates.size());
+  std::vector<std::pair<Span, json>> records;
+  records.reserve(doc.dates.size() + doc.durations.size());
   for (const TemporalExpression& d : doc.dates) {
     json r = SpanRecord(doc, cp, d.span);
     r["kind"] = d.is_time ? "TIME" : "DATE";
@@ -119,9 +131,16 @@ std::vector<json> DateRecords(const Document& doc) {
       r["reference"] = FormatIso(*doc.reference, Grain::kSecond);
       r["reference_inferred"] = doc.reference_inferred;
     }
-    out.push_back(std::move(r));
+    records.emplace_back(d.span, std::move(r));
   }
-  return out;
+  for (const DurationExpression& d : doc.durations) {
+    json r = SpanRecord(doc, cp, d.span);
+    r["kind"] = d.is_time ? "TIME" : "DATE";
+    r["type"] = "duration";
+    r["value"] = d.value;
+    records.emplace_back(d.span, std::move(r));
+  }
+  return InTextOrder(std::move(records));
 }
 
 std::vector<json> EntityRecords(const Document& doc) {
@@ -136,19 +155,29 @@ std::vector<json> EntityRecords(const Document& doc) {
     records.emplace_back(m.span, std::move(r));
   }
   for (const TemporalExpression& d : doc.dates) {
+    auto add = [&](Span span, bool is_time, const char* part) {
+      json r = SpanRecord(doc, cp, span);
+      r["type"] = is_time ? "TIME" : "DATE";
+      r["date"] = DateJson(d);
+      if (part) r["part"] = part;
+      records.emplace_back(span, std::move(r));
+    };
+    // A range told with particles is two mentions, one for each end, as NER annotators tag it.
+    if (!d.from_span.empty() && d.from && d.to) {
+      add(d.from_span, d.from->grain >= Grain::kHour, "from");
+      add(d.to_span, d.to->grain >= Grain::kHour, "to");
+    } else {
+      add(d.span, d.is_time, nullptr);
+    }
+  }
+  // Lengths of time are DATE or TIME mentions too, as KLUE tags them.
+  for (const DurationExpression& d : doc.durations) {
     json r = SpanRecord(doc, cp, d.span);
     r["type"] = d.is_time ? "TIME" : "DATE";
-    r["date"] = DateJson(d);
+    r["duration"] = d.value;
     records.emplace_back(d.span, std::move(r));
   }
-  std::stable_sort(records.begin(), records.end(), [](const auto& a, const auto& b) {
-    return a.first.begin != b.first.begin ? a.first.begin < b.first.begin
-                                          : a.first.end < b.first.end;
-  });
-  std::vector<json> out;
-  out.reserve(records.size());
-  for (auto& [span, r] : records) out.push_back(std::move(r));
-  return out;
+  return InTextOrder(std::move(records));
 }
 
 std::vector<json> EventRecords(const Document& doc) {

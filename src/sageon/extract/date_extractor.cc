@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "sageon/base/utf8.h"
+#include "sageon/extract/lunar_calendar.h"
 
 namespace sageon {
 namespace {
@@ -84,7 +85,8 @@ struct Spec {
   int day_rel = kUnset;
   bool day_from_anchor = false;  // 이날, 전날, 다음날
   bool holiday = false;
-  int weekday = -1;  // 0 Monday .. 6 Sunday
+  bool lunar = false;  // month and day are of the Korean lunar calendar (설날, 추석)
+  int weekday = -1;    // 0 Monday .. 6 Sunday
   int weekday_ordinal = 0;
   std::string mod;
   Pod pod = Pod::kNone;
@@ -97,7 +99,8 @@ struct Spec {
   Shift shift = Shift::kNone;
   int64_t shift_amount = 0;  // in shift_unit
   Unit shift_unit = Unit::kDay;
-  int open = 0;  // +1: from here on (이후); -1: until before (이전)
+  int open = 0;                   // +1: from here on (이후); -1: until before (이전)
+  bool since_own_clause = false;  // "기각한 지 사흘 만에": counted from the event told before 지
   int rank = kRankNone;
   int first_rank = kRankNone;
   bool bare = false;  // ends with a number that only a range gives a unit (17~22일)
@@ -113,16 +116,22 @@ struct Spec {
 
 struct Parsed {
   size_t begin = 0, end = 0;  // code point indexes; the text read is [begin, end)
-  size_t span_end = 0;        // where the span shown ends, when before `end` (else 0)
   Spec spec;
   bool is_range = false;
   Spec to;
+  // A length of time that places nothing ("사흘", "2시간 30분"): its ISO 8601 duration.
+  std::string length;
+  bool length_is_time = false;
+  // A range told with a particle ("23일부터 7일까지"): where its first part ends and its second
+  // begins, each a mention of its own for NER. 0 when the range is written as one ("17~22일").
+  size_t from_end = 0, to_begin = 0;
 };
 
 struct Holiday {
   std::u32string word;
   int month = 0;
   int day = 0;
+  bool lunar = false;  // 설날, 추석: a lunar month and day, a different solar date every year
 };
 
 std::u32string ToU32(std::string_view s) {
@@ -175,6 +184,10 @@ class Parser {
     if (auto d = ParseDuration(p)) best = d;
     if (auto c = ParseChainExpr(p)) {
       if (!best || c->end >= best->end) best = c;
+    }
+    // A plain length of time ("사흘", "2시간 30분", "10년간") only where nothing places it.
+    if (auto l = ParseLength(p)) {
+      if (!best || l->end > best->end) best = l;
     }
     return best;
   }
@@ -281,6 +294,87 @@ class Parser {
     n.kind = Num::kSino;
     return n;
   }
+  // Sino-Korean numerals with 천 and 백, for years written in words: 이천이십삼 (2023),
+  // 천구백구십칠 (1997).
+  std::optional<Num> SinoLarge(size_t p) const {
+    static constexpr std::u32string_view kD = U"일이삼사오육칠팔구";
+    auto digit = [&](size_t i) -> int {
+      const size_t k = kD.find(At(i));
+      return k == std::u32string_view::npos ? 0 : static_cast<int>(k) + 1;
+    };
+    size_t i = p;
+    int value = 0;
+    bool large = false;
+    for (const auto& [unit, mult] : {std::pair{U'천', 1000}, std::pair{U'백', 100}}) {
+      if (At(i) == unit) {
+        value += mult;
+        ++i;
+        large = true;
+      } else if (digit(i) && At(i + 1) == unit) {
+        value += digit(i) * mult;
+        i += 2;
+        large = true;
+      }
+    }
+    if (!large) return std::nullopt;
+    if (auto rest = Sino(i)) {
+      value += rest->value;
+      i = rest->end;
+    }
+    Num n;
+    n.value = value;
+    n.end = i;
+    n.kind = Num::kSino;
+    return n;
+  }
+
+  // A year, month or day written in Sino-Korean words: 이천이십삼년 십일월 십칠일. A month in
+  // words needs a year before it or a day after it, and a day in words a month before it:
+  // alone, 이월 and 이일 are other words.
+  std::optional<size_t> TrySinoCalendar(size_t p, Spec* s) const {
+    if (RankOk(*s, kRankYear)) {
+      if (auto n = SinoLarge(p); n && n->value >= 1000 && n->value <= 2999) {
+        const size_t u = Spaces(n->end, 1);
+        if (At(u) == U'년' && TailOk(u + 1)) {
+          s->year = n->value;
+          SetRank(s, kRankYear);
+          return u + 1;
+        }
+      }
+    }
+    if (RankOk(*s, kRankMonth)) {
+      std::optional<Num> m;
+      if (Lit(p, U"시월")) {
+        m = Num{10, p + 1, 0, Num::kSino};
+      } else if (Lit(p, U"유월")) {
+        m = Num{6, p + 1, 0, Num::kSino};
+      } else {
+        m = Sino(p);
+      }
+      if (m && m->value >= 1 && m->value <= 12 && At(m->end) == U'월') {
+        const size_t end = m->end + 1;
+        Spec probe = *s;
+        probe.month = m->value;
+        SetRank(&probe, kRankMonth);
+        const bool day_follows = TrySinoCalendar(Spaces(end, 1), &probe).has_value();
+        if ((s->rank == kRankYear || day_follows) && TailOk(end)) {
+          s->month = m->value;
+          SetRank(s, kRankMonth);
+          return end;
+        }
+      }
+    }
+    if (RankOk(*s, kRankDay) && s->rank == kRankMonth) {
+      if (auto d = Sino(p);
+          d && d->value >= 1 && d->value <= 31 && At(d->end) == U'일' && TailOk(d->end + 1)) {
+        s->day = d->value;
+        SetRank(s, kRankDay);
+        return d->end + 1;
+      }
+    }
+    return std::nullopt;
+  }
+
   std::optional<Num> AnyNumber(size_t p, bool native, bool sino) const {
     if (auto n = Digits(p)) return n;
     if (native) {
@@ -554,9 +648,10 @@ class Parser {
       s->minute = 30;
       SetRank(s, kRankMinute);
       end = i + 1;
-    } else if (auto m = AnyNumber(i, false, true);
-               m && At(m->end) == U'분' && m->value <= 59 && !Lit(m->end, U"분기")) {
-      size_t after = m->end + 1;
+    } else if (auto m = AnyNumber(i, false, true); m && At(MinuteUnit(*m)) == U'분' &&
+                                                   m->value <= 59 &&
+                                                   !Lit(MinuteUnit(*m), U"분기")) {
+      size_t after = MinuteUnit(*m) + 1;
       const size_t k = Spaces(after, 1);
       if (At(k) == U'전' && TailOk(k + 1) && m->value > 0) {
         s->minutes_before = m->value;
@@ -578,6 +673,10 @@ class Parser {
     if (Lit(Spaces(end, 1), U"정각")) end = Spaces(end, 1) + 2;
     return LatinAmPm(end, s);
   }
+
+  // Where 분 should be after a number of minutes: right after digits, or after a space when the
+  // number is in words ("두 시 삼십 분").
+  size_t MinuteUnit(const Num& m) const { return m.kind == Num::kDigit ? m.end : Spaces(m.end, 1); }
 
   // "am"/"pm"/"a"/"p" after a clock time.
   size_t LatinAmPm(size_t i, Spec* s) const {
@@ -918,11 +1017,33 @@ class Parser {
       if (Word(p, h.word) && (!best || h.word.size() > best->word.size())) best = &h;
     }
     if (!best) return std::nullopt;
+    const size_t end = p + best->word.size();
+    // A one-syllable name (설) is a holiday only before a particle or a word of the season
+    // ("설에", "설 연휴"); alone it is a surname or a rumor (설 의원, 사퇴설).
+    if (best->word.size() == 1 && !HolidayContext(end)) return std::nullopt;
     s->month = best->month;
     s->day = best->day;
     s->holiday = true;
+    s->lunar = best->lunar;
     SetRank(s, kRankDay);
-    return p + best->word.size();
+    return end;
+  }
+
+  bool HolidayContext(size_t end) const {
+    static constexpr std::u32string_view kAttached[] = {U"에",   U"엔",   U"을", U"은", U"이",
+                                                        U"까지", U"부터", U"과", U"와", U"도"};
+    for (std::u32string_view t : kAttached) {
+      if (Lit(end, t) && TailOk(end + t.size())) return true;
+    }
+    const size_t w = Spaces(end, 1);
+    if (w == end) return false;
+    static constexpr std::u32string_view kSeason[] = {
+        U"연휴", U"명절", U"당일", U"전날", U"전후", U"직후", U"직전", U"이후",
+        U"이전", U"대목", U"특수", U"귀성", U"차례", U"선물", U"민심", U"밥상"};
+    for (std::u32string_view k : kSeason) {
+      if (Lit(w, k)) return true;
+    }
+    return false;
   }
 
   std::optional<size_t> TryPod(size_t p, Spec* s) const {
@@ -986,21 +1107,13 @@ class Parser {
     if (auto e = TryWeekday(p, s)) return e;
     if (auto e = TryHoliday(p, s)) return e;
     if (auto e = TryPod(p, s)) return e;
+    if (auto e = TrySinoCalendar(p, s)) return e;
     return std::nullopt;
   }
 
-  // Where the calendar numbers of a chain start and end, for its span (see ParseChainExpr).
-  struct Core {
-    size_t begin = 0;  // the first component written in digits after relative words only
-                       // ("지난해 7월", "이달 15일"), else the chain's start
-    size_t end = 0;    // the end of a number before a closing 초/말/중순 ("8월 말"), else 0
-  };
-
-  // A chain of components from p; nullopt when none. `core`, when given, receives where its
-  // calendar numbers are.
-  std::optional<std::pair<size_t, Spec>> ParseChain(size_t p, Spec s, Core* core = nullptr) const {
+  // A chain of components from p; nullopt when none.
+  std::optional<std::pair<size_t, Spec>> ParseChain(size_t p, Spec s) const {
     std::vector<std::pair<size_t, Spec>> steps;
-    std::vector<size_t> begins;
     size_t q = p;
     while (true) {
       size_t r = steps.empty() ? q : Spaces(q);
@@ -1019,7 +1132,6 @@ class Parser {
       s = next;
       q = *e;
       steps.emplace_back(q, s);
-      begins.push_back(r);
     }
     // Drop components glued to a longer word ("3월호" never got here, but "오늘날" might).
     while (!steps.empty() && !TailOk(steps.back().first) &&
@@ -1028,30 +1140,6 @@ class Parser {
     }
     while (!steps.empty() && utf8::IsAsciiDigit(At(steps.back().first))) steps.pop_back();
     if (steps.empty()) return std::nullopt;
-    if (core) {
-      size_t* numeric_begin = &core->begin;
-      *numeric_begin = p;
-      core->end = 0;
-      const size_t n = steps.size();
-      if (n >= 2 && !steps[n - 1].second.mod.empty() && steps[n - 2].second.mod.empty() &&
-          (steps[n - 1].second.rank == kRankYearMod || steps[n - 1].second.rank == kRankMonthMod) &&
-          steps[n - 2].second.decade == kUnset && utf8::IsAsciiDigit(At(begins[n - 2]))) {
-        core->end = steps[n - 2].first;
-      }
-      // Only 올해, 지난해, 이달... (a year or month counted from now) before a number of the
-      // calendar: 오후 3시 and 토요일 9시 stay whole.
-      for (size_t i = 1; i < steps.size(); ++i) {
-        const Spec& before = steps[i - 1].second;
-        if ((before.year_rel == kUnset && before.month_rel == kUnset) ||
-            before.rank > kRankMonthMod || steps[i].second.rank > kRankDay) {
-          break;
-        }
-        if (utf8::IsAsciiDigit(At(begins[i]))) {
-          *numeric_begin = begins[i];
-          break;
-        }
-      }
-    }
     return steps.back();
   }
 
@@ -1061,34 +1149,20 @@ class Parser {
     // what follows it is not a date, the word is read again without it ("금요일", "올라").
     const size_t after_prefix = Prefix(p, &s);
     const size_t q = after_prefix != p ? Spaces(after_prefix, 1) : p;
-    Core core;
-    auto chain = q != p ? ParseChain(q, s, &core) : std::nullopt;
-    const bool prefixed = chain.has_value();
-    if (!chain) chain = ParseChain(p, Spec(), &core);
-    const size_t numeric_begin = core.begin;
+    auto chain = q != p ? ParseChain(q, s) : std::nullopt;
+    if (!chain) chain = ParseChain(p, Spec());
     if (!chain) return ParseBareYear(p);
     Parsed out;
     out.begin = p;
     out.end = chain->first;
     out.spec = chain->second;
-    // The span starts at the first part written in digits: "지난 19일", "오는 7일", "지난해 7월",
-    // "이달 15일" are tagged 19일, 7일, 7월, 15일 by most annotators (KMOU always, KLUE often),
-    // as the value is the numbers' and the word before only says which month or year they are
-    // in. That word still decides the value.
-    if (prefixed && utf8::IsAsciiDigit(At(q)) && chain->second.first_rank <= kRankDay) {
-      out.begin = q;
-    } else if (prefixed && (Lit(p, U"오는") || Lit(p, U"돌아오는"))) {
-      out.begin = q;
-    }
-    if (numeric_begin != p && numeric_begin != q) out.begin = numeric_begin;
+    // The span is the whole expression, the word that places the numbers included ("지난 19일",
+    // "오는 12월", "지난해 7월"), as KLUE-NER and TimeML tag it: the word decides the value.
     const Spec& sp = out.spec;
     // A prefix needs something it can apply to.
     if ((sp.direction != 0 || sp.this_prefix) && sp.rank == kRankPod) return std::nullopt;
     ReadRangeAndSuffix(&out);
     if (out.spec.bare && !out.is_range) return std::nullopt;
-    // "8월 말", "2013년 초": 말 and 초 qualify the month or year (the value's mod) and stay
-    // outside the span, as KMOU always tags them and KLUE sometimes does.
-    if (!out.is_range && core.end != 0) out.span_end = core.end;
     // A part of day alone (no date, no hour) is a time only as a word of its own: "오전에",
     // "밤부터"; 점심 and the like need a date ("점심 식단" is about lunch).
     if (out.spec.rank == kRankPod && out.spec.first_rank == kRankPod && !out.is_range) {
@@ -1186,9 +1260,9 @@ class Parser {
 
   void ReadRangeAndSuffix(Parsed* out) const {
     size_t q = out->end;
-    // 경, 께 and 쯤 ("오후 6시 41분경") mark an approximate time but stay outside the span, as
-    // most of the KLUE and KMOU annotations have it.
-    if ((At(q) == U'경' || At(q) == U'께' || At(q) == U'쯤') && out->spec.rank >= kRankDay) {
+    // 경, 께 and 쯤 ("오후 6시 41분경", "20일께") make the value approximate but stay outside
+    // the span, as KLUE tags them (like a particle).
+    if (At(q) == U'경' || At(q) == U'께' || At(q) == U'쯤') {
       out->spec.mod = "APPROX";
       ++q;
     }
@@ -1196,16 +1270,37 @@ class Parser {
     size_t r = Spaces(q, 1);
     bool sep = false;
     bool need_until = false;
+    bool particle = false;
     if (IsTilde(At(r)) || (IsDash(At(r)) && out->spec.rank >= kRankMonth)) {
       sep = true;
       r = Spaces(r + 1, 1);
     } else if (Lit(r, U"부터")) {
-      sep = true;
+      sep = particle = true;
       r = Spaces(r + 2, 1);
     } else if (Lit(q, U"에서")) {
-      sep = true;
+      sep = particle = true;
       need_until = true;
       r = Spaces(q + 2, 1);
+    }
+    if (sep && !particle && out->spec.day != kUnset && out->spec.month != kUnset) {
+      // 2023.11.17~11.22: the end of a numeric date written as month.day without the year.
+      auto m = Digits(r, 2);
+      if (m && m->value >= 1 && m->value <= 12 && At(m->end) == '.') {
+        auto d = Digits(m->end + 1, 2);
+        if (d && d->value >= 1 && d->value <= 31 && !utf8::IsAsciiDigit(At(d->end))) {
+          size_t end = d->end;
+          if (At(end) == '.' && !utf8::IsAsciiDigit(At(end + 1))) ++end;
+          Spec t;
+          t.month = m->value;
+          t.day = d->value;
+          SetRank(&t, kRankMonth);
+          SetRank(&t, kRankDay);
+          out->is_range = true;
+          out->to = t;
+          out->end = end;
+          return;
+        }
+      }
     }
     if (sep) {
       Spec to;
@@ -1225,6 +1320,10 @@ class Parser {
           // 까지 is a particle: outside the span, as the annotators leave it.
           out->is_range = true;
           out->to = t;
+          if (particle) {
+            out->from_end = q;
+            out->to_begin = r;
+          }
           out->end = end;
           return;
         }
@@ -1319,12 +1418,96 @@ class Parser {
     s.shift = shift;
     s.shift_amount = amount;
     s.shift_unit = unit;
+    // "V-ㄴ 지 사흘 만에": the start is the event of the clause before 지, not the date told
+    // before; only a date in that same sentence may stand for it.
+    s.since_own_clause = shift == Shift::kSince && begin >= 3 && IsHorizontalSpace(s_[begin - 1]) &&
+                         s_[begin - 2] == U'지' && IsHorizontalSpace(s_[begin - 3]);
     if (approx) s.mod = "APPROX";
     s.rank = kRankDay;
     Parsed out;
     out.begin = begin;
     out.end = shift_end;
     out.spec = s;
+    return out;
+  }
+
+  // A length of time standing alone: 사흘, 2시간 30분, 1년 6개월, 10년간, 5년 동안, 1박2일. It
+  // places nothing on the timeline, but it is a temporal expression (KLUE tags it DATE or TIME).
+  std::optional<Parsed> ParseLength(size_t p) const {
+    int64_t amounts[7] = {};  // per Unit
+    size_t end = p;
+    int parts = 0;
+    Unit smallest = Unit::kYear;
+    bool nights = false;
+    // N박 M일: a stay told in nights and days; its length is the days.
+    if (auto n = Digits(p, 2); n && At(n->end) == U'박') {
+      if (auto d = Digits(Spaces(n->end + 1, 1), 2);
+          d && At(d->end) == U'일' && d->value == n->value + 1) {
+        amounts[static_cast<int>(Unit::kDay)] = d->value;
+        end = d->end + 1;
+        parts = 1;
+        smallest = Unit::kDay;
+        nights = true;
+      }
+    }
+    while (!nights) {
+      const size_t q = parts == 0 ? p : Spaces(end, 1);
+      int64_t amount = 0;
+      Unit unit = Unit::kDay;
+      size_t e = 0;
+      bool sino = false;
+      if (!DurationAmount(q, &amount, &unit, &e, &sino)) break;
+      // Sino-Korean numbers alone are other words too often (이분, 삼년); 일주일, 일년, 십 년 are
+      // not.
+      if (sino && !(Lit(q, U"일") && (unit == Unit::kWeek || unit == Unit::kYear)) && amount < 10) {
+        break;
+      }
+      // Each part is smaller than the one before (1년 6개월, 2시간 30분).
+      if (parts > 0 && static_cast<int>(unit) >= static_cast<int>(smallest)) break;
+      amounts[static_cast<int>(unit)] += amount;
+      smallest = unit;
+      end = e;
+      ++parts;
+    }
+    if (parts == 0) return std::nullopt;
+    // 3분의 1 is a fraction; 20주 매입 may be shares, but weeks are what news counts in 주.
+    if (At(end) == U'의' && smallest == Unit::kMinute) return std::nullopt;
+    // 간, 동안, 째 belong to the length ("10년간", "5년 동안", "15일째"), as KLUE tags it.
+    if (At(end) == U'간' || At(end) == U'째') {
+      ++end;
+    } else if (const size_t k = Spaces(end, 1); Lit(k, U"동안")) {
+      end = k + 2;
+    }
+    if (!TailOk(end)) return std::nullopt;
+    // What a bare number with a counter means depends on the counter: "3일" alone is a day of the
+    // month, and the chain reader has it; here only what can be nothing but a length.
+    std::string iso = "P";
+    static constexpr struct {
+      Unit unit;
+      char letter;
+    } kOrder[] = {{Unit::kYear, 'Y'}, {Unit::kMonth, 'M'}, {Unit::kWeek, 'W'}, {Unit::kDay, 'D'}};
+    for (const auto& [unit, letter] : kOrder) {
+      if (const int64_t a = amounts[static_cast<int>(unit)]) iso += std::to_string(a) + letter;
+    }
+    const bool is_time = amounts[static_cast<int>(Unit::kHour)] ||
+                         amounts[static_cast<int>(Unit::kMinute)] ||
+                         amounts[static_cast<int>(Unit::kSecond)];
+    if (is_time) {
+      iso += 'T';
+      static constexpr struct {
+        Unit unit;
+        char letter;
+      } kTime[] = {{Unit::kHour, 'H'}, {Unit::kMinute, 'M'}, {Unit::kSecond, 'S'}};
+      for (const auto& [unit, letter] : kTime) {
+        if (const int64_t a = amounts[static_cast<int>(unit)]) iso += std::to_string(a) + letter;
+      }
+    }
+    Parsed out;
+    out.begin = p;
+    out.end = end;
+    out.length = std::move(iso);
+    out.length_is_time =
+        smallest == Unit::kHour || smallest == Unit::kMinute || smallest == Unit::kSecond;
     return out;
   }
 
@@ -1414,6 +1597,88 @@ class Parser {
 
   const std::u32string& s_;
   const std::vector<Holiday>& holidays_;
+};
+
+// ---------------------------------------------------------------- tense of the clause
+// Whether what follows a date in its sentence speaks of the future, so that a partial date
+// ("10일", "3월") is placed after the reference even though news prefers the past: a schedule
+// ("열릴 예정이다", "발표할 계획이다"), a will ("하겠다"), or the plain present that news uses
+// for what is coming ("시행된다", "개봉한다고 밝혔다"). The first tense read after the date
+// decides; a past tense (했다, 열렸던) keeps the default.
+class ClauseTense {
+ public:
+  explicit ClauseTense(const std::u32string& s) : s_(s) {}
+
+  bool IsFuture(size_t from, size_t to) const {
+    std::u32string_view previous;
+    size_t i = from;
+    while (i < to) {
+      while (i < to && !utf8::IsHangulSyllable(s_[i]) && !IsWordChar(s_[i])) {
+        if (s_[i] == '.' || s_[i] == '?' || s_[i] == '!' || s_[i] == '\n') {
+          // The sentence ends here, unless the dot is inside a number (2023.11.17).
+          const bool in_number = s_[i] == '.' && i > 0 && utf8::IsAsciiDigit(s_[i - 1]) &&
+                                 i + 1 < s_.size() && utf8::IsAsciiDigit(s_[i + 1]);
+          if (!in_number) return false;
+        }
+        ++i;
+      }
+      size_t j = i;
+      while (j < to && IsWordChar(s_[j])) ++j;
+      const std::u32string_view word(s_.data() + i, j - i);
+      if (word.empty()) break;
+      switch (Read(word, previous)) {
+        case Tense::kFuture:
+          return true;
+        case Tense::kPast:
+          return false;
+        case Tense::kNone:
+          break;
+      }
+      previous = word;
+      i = j;
+    }
+    return false;
+  }
+
+ private:
+  enum class Tense { kNone, kPast, kFuture };
+  static constexpr int kFinalN = 4, kFinalL = 8, kFinalSs = 20;
+
+  static bool StartsWith(std::u32string_view w, std::u32string_view prefix) {
+    return w.substr(0, prefix.size()) == prefix;
+  }
+  static bool EndsWith(std::u32string_view w, std::u32string_view suffix) {
+    return w.size() >= suffix.size() && w.substr(w.size() - suffix.size()) == suffix;
+  }
+
+  static Tense Read(std::u32string_view w, std::u32string_view previous) {
+    // A schedule: 예정 after anything, 계획/방침/전망/것 after a prospective -ㄹ (열릴, 발표할).
+    if (StartsWith(w, U"예정")) return Tense::kFuture;
+    if (!previous.empty() && utf8::FinalConsonant(previous.back()) == kFinalL &&
+        previous.size() >= 2) {
+      for (std::u32string_view noun : {U"계획", U"방침", U"전망", U"것", U"목표", U"방안"}) {
+        if (StartsWith(w, noun)) return Tense::kFuture;
+      }
+    }
+    for (size_t k = 1; k < w.size(); ++k) {
+      if (w[k] == U'겠') return Tense::kFuture;
+      // 었, 았, 했, 됐, 렸...: a past tense (있/없 are stems, not the past).
+      if (utf8::FinalConsonant(w[k]) == kFinalSs && w[k] != U'있' && w[k] != U'없') {
+        return Tense::kPast;
+      }
+    }
+    // The plain present of a verb (-ㄴ다, -는다), at the end or quoted (-ㄴ다고, -ㄴ다며).
+    for (std::u32string_view tail : {U"다", U"다고", U"다며", U"다는"}) {
+      if (!EndsWith(w, tail) || w.size() < tail.size() + 2) continue;
+      const char32_t before = w[w.size() - tail.size() - 1];
+      if (before == U'는' || (utf8::FinalConsonant(before) == kFinalN && before != U'인')) {
+        return Tense::kFuture;
+      }
+    }
+    return Tense::kNone;
+  }
+
+  const std::u32string& s_;
 };
 
 // ---------------------------------------------------------------- resolution
@@ -1554,11 +1819,17 @@ struct Resolved {
 class Resolver {
  public:
   Resolver(std::optional<DateTime> ref, bool ref_inferred, bool prefer_future)
-      : ref_(ref), ref_inferred_(ref_inferred), prefer_future_(prefer_future) {
+      : ref_(ref),
+        ref_inferred_(ref_inferred),
+        base_prefer_future_(prefer_future),
+        prefer_future_(prefer_future) {
     ref_has_time_ = ref && (ref->hour != 0 || ref->minute != 0 || ref->second != 0);
   }
 
-  std::optional<Resolved> Resolve(const Parsed& p, uint32_t sentence) {
+  // `future_clause`: the clause is in a future tense, which places a partial date after the
+  // reference whatever the preference.
+  std::optional<Resolved> Resolve(const Parsed& p, uint32_t sentence, bool future_clause = false) {
+    prefer_future_ = base_prefer_future_ || future_clause;
     sentence_ = sentence;
     anchor_used_ = Anchor::kAbsolute;
     missing_ = false;
@@ -1575,13 +1846,16 @@ class Resolver {
       anchor_used_ = keep;
       if (!end || end->is_interval) return std::nullopt;
       TimeValue e = end->value;
-      // 28일~3일: the end wrapped into the next month (or year).
+      // 28일~3일: the end wrapped into the next month (or year, or day). What the end wrote
+      // itself decides, not what it took from the start.
+      const Spec& written = p.to;
       if (e.time < from->value.time) {
-        if (to.month == kUnset && to.day != kUnset) {
+        if (written.month == kUnset && written.month_rel == kUnset && written.day != kUnset) {
           e.time = AddMonths(e.time, 1);
-        } else if (to.year == kUnset && to.month != kUnset) {
+        } else if (written.year == kUnset && written.year_rel == kUnset &&
+                   written.month != kUnset) {
           e.time.year += 1;
-        } else if (e.grain >= Grain::kHour && to.day == kUnset) {
+        } else if (e.grain >= Grain::kHour && written.day == kUnset && written.day_rel == kUnset) {
           e.time = AddDays(e.time, 1);
         } else {
           return std::nullopt;
@@ -1713,7 +1987,15 @@ class Resolver {
   std::optional<int> YearFor(int month, int day, int direction) {
     if (direction == 0 && AnchorUsable(year_anchor_)) {
       anchor_used_ = Anchor::kPreviousMention;
-      return year_anchor_.year;
+      int y = year_anchor_.year;
+      // "2022년 12월 30일 발표했다. 1월 2일 시행됐다.": a month a little after the last one
+      // told, across New Year, is in the next year (when that is not after the writing).
+      const int am = year_anchor_.month;
+      if (am != 0 && month < am && month + 12 - am <= 3 &&
+          (!ref_ || ref_inferred_ || !(*ref_ < MakeDate(y + 1, month, day > 0 ? day : 1)))) {
+        ++y;
+      }
+      return y;
     }
     if (!ref_) return Missing();
     anchor_used_ = Anchor::kDocument;
@@ -1804,6 +2086,35 @@ class Resolver {
     v.grain = g;
     v.mod = mod;
     return v;
+  }
+
+  // A lunar holiday: its solar date in the year the text gives, or else in the year that puts it
+  // on the preferred side of the reference (the narrative's year when a date came just before).
+  std::optional<Out> ResolveLunar(const Spec& s, std::optional<int> year) {
+    auto solar = [&](int y) { return SolarFromKoreanLunar(y, s.month, s.day); };
+    if (!year) {
+      if (s.direction == 0 && AnchorUsable(year_anchor_)) {
+        anchor_used_ = Anchor::kPreviousMention;
+        year = year_anchor_.year;
+      } else if (ref_) {
+        anchor_used_ = Anchor::kDocument;
+        const int dir = s.direction != 0 ? s.direction : (prefer_future_ ? 1 : -1);
+        const bool strict = s.direction != 0 && !ref_inferred_;
+        const DateTime today = DateOnly(*ref_);
+        year = ref_->year;
+        if (auto d = solar(*year)) {
+          if (dir < 0 && (today < *d || (strict && *d == today))) --*year;
+          if (dir > 0 && (*d < today || (strict && *d == today))) ++*year;
+        }
+      } else {
+        return Missing();
+      }
+    }
+    auto d = solar(*year);
+    if (!d) return std::nullopt;
+    Out o;
+    o.value = Value(*d, Grain::kDay, s.mod);
+    return o;
   }
 
   std::optional<Out> ResolveDate(const Spec& s) {
@@ -1898,6 +2209,11 @@ class Resolver {
       } else if (ref_) {
         anchor_used_ = Anchor::kDocument;
         y = ref_->year;
+        // On the preferred side of the reference: "4분기 실적" told in January is last year's.
+        const int first = s.quarter ? 3 * (s.quarter - 1) + 1 : (s.half == 1 ? 1 : 7);
+        const int last = s.quarter ? first + 2 : first + 5;
+        if (!prefer_future_ && ref_->month < first) --*y;
+        if (prefer_future_ && ref_->month > last) ++*y;
       }
       if (!y) return Missing();
       if (s.quarter) {
@@ -1907,6 +2223,7 @@ class Resolver {
       }
       return o;
     }
+    if (s.lunar) return ResolveLunar(s, year);
     if (month != kUnset) {
       if (!year) {
         year = YearFor(month, s.day != kUnset ? s.day : 0, s.direction);
@@ -2181,8 +2498,10 @@ class Resolver {
     DateTime base;
     bool precise = false;
     const bool narrative = s.shift == Shift::kSince || s.shift == Shift::kLater;
-    const bool near = last_ && (s.shift == Shift::kSince ? sentence_ == last_sentence_
-                                                         : sentence_ <= last_sentence_ + 1);
+    // 만에 counts from the event told just before: in the same sentence or the one before it
+    // ("17일 해임됐다. 닷새 만에 복귀했다.").
+    const bool near = last_ && (s.since_own_clause ? sentence_ == last_sentence_
+                                                   : sentence_ <= last_sentence_ + 1);
     if (s.shift == Shift::kSince && !near) {
       // "75년 만에" with nothing to count from is a length of time, not a date.
       return std::nullopt;
@@ -2196,6 +2515,11 @@ class Resolver {
       if (last_->grain < g) g = last_->grain;
       if (g == Grain::kHalf || g == Grain::kQuarter) g = Grain::kMonth;
       o.value = Value(AddUnits(last_->time, u, s.shift_amount), g, s.mod);
+      // "75년 만에 우승했다" after a date is "for the first time in 75 years", a length: news
+      // does not report as done what comes after its own writing.
+      if (s.shift == Shift::kSince && ref_ && !ref_inferred_ && *ref_ < o.value.time) {
+        return std::nullopt;
+      }
       return o;
     } else if (ref_) {
       base = *ref_;
@@ -2231,7 +2555,8 @@ class Resolver {
 
   std::optional<DateTime> ref_;
   bool ref_inferred_ = false;
-  bool prefer_future_ = false;
+  bool base_prefer_future_ = false;
+  bool prefer_future_ = false;  // for the expression being resolved
   bool ref_has_time_ = false;
   uint32_t sentence_ = 0;
   Anchor anchor_used_ = Anchor::kAbsolute;
@@ -2283,6 +2608,12 @@ Result<DateExtractor> DateExtractor::Create(const DictionarySet& dictionaries,
       const std::string day(table->Cell(row, "day"));
       h.month = std::atoi(month.c_str());
       h.day = std::atoi(day.c_str());
+      const std::string_view calendar = table->Cell(row, "calendar");
+      h.lunar = calendar == "lunar";
+      if (!calendar.empty() && calendar != "lunar" && calendar != "solar") {
+        return DataError(table->source() + ":" + std::to_string(row.line) +
+                         ": calendar must be solar or lunar");
+      }
       if (h.word.empty() || !IsValidDate(2000, h.month, h.day)) {
         return DataError(table->source() + ":" + std::to_string(row.line) +
                          ": expected a word and a valid month and day");
@@ -2298,8 +2629,18 @@ DateExtractor::DateExtractor(DateExtractor&&) noexcept = default;
 DateExtractor& DateExtractor::operator=(DateExtractor&&) noexcept = default;
 DateExtractor::~DateExtractor() = default;
 
+namespace {
+// The code point index whose byte offset is `byte` (offsets holds one per code point, plus the
+// end).
+size_t CodePointAt(const std::vector<uint32_t>& offsets, uint32_t byte) {
+  return static_cast<size_t>(std::lower_bound(offsets.begin(), offsets.end(), byte) -
+                             offsets.begin());
+}
+}  // namespace
+
 void DateExtractor::Extract(Document* doc) const {
   doc->dates.clear();
+  doc->durations.clear();
   const std::string& text = doc->text;
   std::u32string cps;
   std::vector<uint32_t> offsets;  // byte offset of each code point, plus the end
@@ -2334,6 +2675,7 @@ void DateExtractor::Extract(Document* doc) const {
   if (!doc->reference) {
     std::optional<DateTime> latest;
     for (const Parsed& p : found) {
+      if (!p.length.empty()) continue;
       // A blog's list of other posts or its comments carry later dates than the post itself.
       const uint32_t si = sentence_of(offsets[p.begin]);
       if (si < doc->sentences.size() && doc->sentences[si].is_boilerplate) continue;
@@ -2358,10 +2700,23 @@ void DateExtractor::Extract(Document* doc) const {
   }
 
   Resolver resolver(doc->reference, doc->reference_inferred, impl_->options.prefer_future);
+  const ClauseTense tense(cps);
   for (const Parsed& p : found) {
     const uint32_t begin = offsets[p.begin];
     const uint32_t sentence = sentence_of(begin);
-    auto r = resolver.Resolve(p, sentence);
+    if (!p.length.empty()) {
+      doc->durations.push_back(
+          DurationExpression{Span{begin, offsets[p.end]}, p.length_is_time, p.length, sentence});
+      continue;
+    }
+    // Only a date that leaves its side of the reference open can be moved by the tense.
+    const bool open_side = p.spec.direction == 0 && p.spec.year == kUnset &&
+                           p.spec.year_rel == kUnset && p.spec.shift == Shift::kNone;
+    const size_t clause_end = sentence < doc->sentences.size()
+                                  ? CodePointAt(offsets, doc->sentences[sentence].span.end)
+                                  : cps.size();
+    const bool future = open_side && tense.IsFuture(p.end, std::max(clause_end, p.end));
+    auto r = resolver.Resolve(p, sentence, future);
     bool resolved = true;
     // "지금" without a time to give it says nothing the reader does not know: left out.
     if (!r && resolver.missing() && !p.spec.now) {
@@ -2373,7 +2728,11 @@ void DateExtractor::Extract(Document* doc) const {
     }
     if (!r) continue;
     TemporalExpression e;
-    e.span = Span{begin, offsets[p.span_end != 0 ? p.span_end : p.end]};
+    e.span = Span{begin, offsets[p.end]};
+    if (p.from_end != 0) {
+      e.from_span = Span{begin, offsets[p.from_end]};
+      e.to_span = Span{offsets[p.to_begin], offsets[p.end]};
+    }
     e.is_interval = r->is_interval;
     e.value = r->value;
     e.from = r->from;

@@ -1123,6 +1123,9 @@ class DocumentPass {
     for (const TemporalExpression& d : doc_.dates) {
       if (s.begin < d.span.end && d.span.begin < s.end) return true;
     }
+    for (const DurationExpression& d : doc_.durations) {
+      if (s.begin < d.span.end && d.span.begin < s.end) return true;
+    }
     return false;
   }
 
