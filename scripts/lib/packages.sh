@@ -21,6 +21,7 @@ sageon_install_packages() {
   fi
 }
 
-# What the library and the CLI need to build.
+# What the library and the CLI need to build, and hunspell-ko: its word list of general Korean
+# words (/usr/share/hunspell/ko.dic) tells the entity stage a word from a name.
 SAGEON_BUILD_PACKAGES=(g++ cmake ninja-build pkg-config libicu-dev libutf8proc-dev
-                       libboost-program-options-dev nlohmann-json3-dev libxml2-dev)
+                       libboost-program-options-dev nlohmann-json3-dev libxml2-dev hunspell-ko)

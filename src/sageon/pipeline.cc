@@ -70,12 +70,27 @@ Result<std::string> FindDictionaryDir(const std::string& explicit_dir) {
   return NotFound(message + " (set --dict-dir or SAGEON_DICT_DIR)");
 }
 
+namespace {
+Status LoadWordList(const std::string& explicit_path, DictionarySet* dictionaries) {
+  if (!explicit_path.empty()) return dictionaries->LoadHunspellWords(explicit_path);
+  if (const char* env = std::getenv("SAGEON_WORD_LIST"); env && *env) {
+    return dictionaries->LoadHunspellWords(env);
+  }
+  // Debian's hunspell-ko, which scripts/build.sh installs; a build without it still runs.
+  const std::string debian = "/usr/share/hunspell/ko.dic";
+  std::error_code ec;
+  if (!std::filesystem::exists(debian, ec)) return Status::Ok();
+  return dictionaries->LoadHunspellWords(debian);
+}
+}  // namespace
+
 Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
   SAGEON_ASSIGN_OR_RETURN(std::string dir, FindDictionaryDir(options.dict_dir));
   SAGEON_ASSIGN_OR_RETURN(DictionarySet dictionaries, DictionarySet::LoadDirectory(dir));
   for (const std::string& path : options.user_dictionaries) {
     SAGEON_RETURN_IF_ERROR(dictionaries.AddUserGazetteer(path));
   }
+  SAGEON_RETURN_IF_ERROR(LoadWordList(options.word_list, &dictionaries));
   SAGEON_ASSIGN_OR_RETURN(SentenceSplitter splitter, SentenceSplitter::Create(dictionaries));
   SAGEON_ASSIGN_OR_RETURN(Tokenizer tokenizer, Tokenizer::Create(dictionaries));
   SAGEON_ASSIGN_OR_RETURN(DateExtractor dates,

@@ -23,6 +23,10 @@ struct PipelineOptions {
   std::vector<std::string> user_dictionaries;  // --dict FILE, gazetteer format
   bool prefer_future = false;                  // --prefer future
   std::optional<DateTime> doc_date;            // --doc-date: reference for documents without one
+  // A hunspell word list of general Korean words (--word-list, SAGEON_WORD_LIST); empty means
+  // Debian's hunspell-ko (/usr/share/hunspell/ko.dic) when it is installed. Without one, fewer
+  // names are found (only those with a cue: a title, 씨, a gazetteer entry).
+  std::string word_list;
 };
 
 class Pipeline {

@@ -529,5 +529,54 @@ TEST_F(ScopedIdTest, OneSurnameIsOneActorWithinADocument) {
   EXPECT_EQ(doc.entities[*first].mention_count, 2u);
 }
 
+// A full Korean name with no cue is found when a general dictionary says it is no word; the rule
+// is off without one (the project's own lexicons are too small to tell words from names).
+TEST_F(EntityRecognizerTest, BareKoreanNamesNeedTheGeneralDictionary) {
+  DictionarySet with_words = ProjectDictionaries();
+  with_words.AddDictionaryWords({"이사회", "부패", "이어지다", "한꺼번에", "영화"});
+  auto made = EntityRecognizer::Create(with_words);
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  const EntityRecognizer recognizer = std::move(made).value();
+
+  struct Case {
+    const char* text;
+    std::vector<const char*> people;  // surfaces read as PERSON
+  };
+  for (const Case& c : {
+           Case{"문성민은 강한 서브를 넣었다.", {"문성민"}},
+           Case{"김현수·박병호가 나란히 출전했다.", {"김현수", "박병호"}},
+           Case{"이사회는 회의를 열었다.", {}},          // a dictionary word
+           Case{"반부패 정책을 발표했다.", {}},          // prefix + word
+           Case{"이영화를 봤다.", {}},                   // "this film", written together
+           Case{"행사가 이어지는 동안 비가 왔다.", {}},  // a verb stem
+           Case{"라인업이 공개됐다.", {}},               // 라 is no common surname
+       }) {
+    const Document doc = Analyze(c.text, &recognizer);
+    std::vector<std::string> people;
+    for (const Mention& m : doc.mentions) {
+      if (doc.entities[m.entity].type == EntityType::kPerson) {
+        people.emplace_back(doc.Text(m.span));
+      }
+    }
+    EXPECT_EQ(people, std::vector<std::string>(c.people.begin(), c.people.end()))
+        << c.text << " → " << Describe(doc);
+  }
+  // The same text without the dictionary: no cue, no name.
+  const Document plain = Analyze("문성민은 강한 서브를 넣었다.");
+  EXPECT_EQ(EntityOf(plain, "문성민"), nullptr) << Describe(plain);
+}
+
+// 박기자, 남경사: a surname glued to its title is the person, told by the surname.
+TEST_F(EntityRecognizerTest, SurnameGluedToTitleIsThePerson) {
+  DictionarySet with_words = ProjectDictionaries();
+  with_words.AddDictionaryWords({"기자"});
+  auto made = EntityRecognizer::Create(with_words);
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  const Document doc = Analyze("박기자가 현장을 찾았다.", &made.value());
+  const Entity* park = EntityOf(doc, "박");
+  ASSERT_NE(park, nullptr) << Describe(doc);
+  EXPECT_EQ(park->type, EntityType::kPerson);
+}
+
 }  // namespace
 }  // namespace sageon

@@ -334,10 +334,13 @@ struct RecognizerData {
   std::vector<GazEntry> entries;
   std::unordered_map<std::string, Form> forms;            // Key(form) -> form
   std::unordered_set<std::string> surnames;               // 1 and 2 syllables
+  std::unordered_set<std::string> common_surnames;        // those of most Koreans
   std::unordered_map<std::string, TitlePosition> titles;  // LowerAscii(title)
   std::vector<SuffixRule> org_suffixes;                   // longest first
   std::vector<SuffixRule> loc_suffixes;                   // longest first
   std::optional<EojeolAnalyzer> analyzer;
+  // General Korean words (hunspell-ko): a surname-initial word that is one is no name.
+  std::unordered_set<std::string> dictionary_words;
 
   // The entry whose form reads `surface` (spaces ignored), if any.
   std::optional<uint32_t> LookupGazetteer(std::string_view surface) const {
@@ -437,6 +440,7 @@ class DocumentPass {
     ComputeBases();
     ParenthesisRules();
     TitleRules();
+    BareNames();
     SuffixRules();
     AddPartialForms();
     DictionaryScan();
@@ -932,6 +936,59 @@ class DocumentPass {
       }
     }
   }
+
+  // A Korean full name with no cue around it ("문성민은", "김현수·박병호"): a surname and two
+  // syllables that make no word of the general dictionary, closed by a particle or a list mark.
+  // Without a dictionary to tell words from names, the rule stays off.
+  void BareNames() {
+    if (impl_.dictionary_words.empty()) return;
+    const size_t n = doc_.tokens.size();
+    for (size_t i = 0; i < n; ++i) {
+      const Span base = bases_[i];
+      const std::string_view word = Text(base);
+      if (!AllHangul(word) || Syllables(word) != 3 || !impl_.IsKoreanName(word)) continue;
+      const std::string_view surname = word.substr(0, PrefixBytes(word, 1));
+      if (!impl_.common_surnames.count(std::string(surname))) continue;
+      // 박기자, 남경사: a surname glued to a title names the person by the surname.
+      if (impl_.Title(word.substr(surname.size()))) {
+        AddCandidate(Span{base.begin, static_cast<uint32_t>(base.begin + surname.size())},
+                     SurnameProto(surname, /*link_only=*/false), kRuleWeak);
+        continue;
+      }
+      if (LooksLikeWord(word) || LooksLikeWord(Text(doc_.tokens[i].span))) continue;
+      const bool particle =
+          base != doc_.tokens[i].span && impl_.analyzer && impl_.analyzer->IsParticle(Rest(i));
+      const bool listed = base == doc_.tokens[i].span && i + 1 < n && Adjacent(i) &&
+                          IsListMark(Text(doc_.tokens[i + 1].span));
+      if (!particle && !listed) continue;
+      AddCandidate(base, KoreanNameProto(word), kRuleWeak);
+    }
+  }
+
+  // A dictionary word, or a dictionary word and a one-syllable noun that rarely ends a given
+  // name (정부측, 이번주, 사업상).
+  // Also a verb stem (이어지 in 이어지는: 이어지다), a prefix and a word (반부패, 이영화 "this
+  // film"), and the word itself with its particle (한꺼번에, which a particle split wrongly).
+  bool LooksLikeWord(std::string_view word) const {
+    const auto& words = impl_.dictionary_words;
+    if (words.count(std::string(word)) || words.count(std::string(word) + "다")) return true;
+    const size_t one = PrefixBytes(word, 1);
+    const size_t two = PrefixBytes(word, 2);
+    static constexpr std::string_view kNounTails[] = {
+        "측", "주", "간", "상", "적", "내", "외", "용", "급", "별", "들", "씩", "쯤", "회", "차",
+        "건", "개", "층", "장", "권", "비", "액", "량", "율", "률", "가", "계", "제", "님", "골",
+        "승", "전", "사", "문", "팀", "법", "안", "대", "점", "력", "품", "식", "분"};
+    if (words.count(std::string(word.substr(0, two))) && InList(kNounTails, word.substr(two))) {
+      return true;
+    }
+    // Surnames that are also prefixes or determiners: 이 (this), 전 (former), 반 (anti-), 신 (new).
+    static constexpr std::string_view kPrefixes[] = {
+        "이", "그", "전", "한", "각", "매", "총", "현", "모", "대", "신", "구", "고", "소",
+        "반", "원", "선", "연", "주", "명", "시", "제", "초", "부", "차", "비", "무", "남"};
+    return InList(kPrefixes, word.substr(0, one)) && words.count(std::string(word.substr(one)));
+  }
+
+  static bool IsListMark(std::string_view s) { return s == "·" || s == "," || s == "ㆍ"; }
 
   // A씨, B군: an initial standing for a withheld name.
   void InitialHonorific(size_t i) {
@@ -1473,9 +1530,22 @@ Result<EntityRecognizer> EntityRecognizer::Create(const DictionarySet& dictionar
     }
   }
 
+  for (std::string& word : dictionaries.DictionaryWords()) {
+    impl->dictionary_words.insert(std::move(word));
+  }
+  // The project's own nouns count as words too, once a general dictionary turned the rule on.
+  if (const TsvTable* nouns = dictionaries.Find("nouns_common");
+      nouns && !impl->dictionary_words.empty()) {
+    for (const auto& row : nouns->rows()) impl->dictionary_words.emplace(nouns->Cell(row, "form"));
+  }
   SAGEON_ASSIGN_OR_RETURN(const TsvTable* surnames, dictionaries.Get("surnames"));
   SAGEON_RETURN_IF_ERROR(surnames->RequireColumns({"surname"}));
-  for (const auto& row : surnames->rows()) impl->surnames.emplace(surnames->Cell(row, "surname"));
+  for (const auto& row : surnames->rows()) {
+    impl->surnames.emplace(surnames->Cell(row, "surname"));
+    if (surnames->Cell(row, "common") == "1") {
+      impl->common_surnames.emplace(surnames->Cell(row, "surname"));
+    }
+  }
 
   SAGEON_ASSIGN_OR_RETURN(const TsvTable* titles, dictionaries.Get("person_titles"));
   SAGEON_RETURN_IF_ERROR(titles->RequireColumns({"title", "position"}));

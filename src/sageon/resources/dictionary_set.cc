@@ -4,8 +4,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "sageon/base/line_cursor.h"
+#include "sageon/base/utf8.h"
 
 namespace sageon {
 
@@ -138,6 +140,70 @@ std::vector<const TsvTable*> DictionarySet::Gazetteers() const {
   }
   for (const auto& name : user_gazetteers_) out.push_back(Find(name));
   return out;
+}
+
+namespace {
+// Conjoining jamo (ᄀ ᅡ ᆨ) composed into precomposed syllables (각): hunspell-ko stores its
+// words decomposed. Anything else is copied as it is.
+std::string ComposeJamo(std::string_view decomposed) {
+  std::string out;
+  out.reserve(decomposed.size() / 2);
+  size_t pos = 0;
+  char32_t pending[3] = {0, 0, 0};
+  auto flush = [&] {
+    if (pending[0] && pending[1]) {
+      const char32_t t = pending[2] ? pending[2] - 0x11A7 : 0;
+      utf8::Append(0xAC00 + ((pending[0] - 0x1100) * 21 + (pending[1] - 0x1161)) * 28 + t, &out);
+    } else {
+      for (char32_t c : pending) {
+        if (c) utf8::Append(c, &out);
+      }
+    }
+    pending[0] = pending[1] = pending[2] = 0;
+  };
+  while (pos < decomposed.size()) {
+    const char32_t c = utf8::Next(decomposed, &pos);
+    if (c >= 0x1100 && c <= 0x1112) {
+      flush();
+      pending[0] = c;
+    } else if (c >= 0x1161 && c <= 0x1175 && pending[0] && !pending[1]) {
+      pending[1] = c;
+    } else if (c >= 0x11A8 && c <= 0x11C2 && pending[1] && !pending[2]) {
+      pending[2] = c;
+    } else {
+      flush();
+      utf8::Append(c, &out);
+    }
+  }
+  flush();
+  return out;
+}
+}  // namespace
+
+Status DictionarySet::LoadHunspellWords(const std::string& path) {
+  SAGEON_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(path));
+  LineCursor lines(content);
+  std::string_view line;
+  bool first = true;
+  while (lines.Next(&line)) {
+    // The first line is the entry count.
+    if (std::exchange(first, false)) continue;
+    const std::string word = ComposeJamo(line.substr(0, line.find('/')));
+    size_t pos = 0;
+    size_t syllables = 0;
+    bool hangul = true;
+    while (pos < word.size() && hangul) {
+      hangul = utf8::IsHangulSyllable(utf8::Next(word, &pos));
+      ++syllables;
+    }
+    if (hangul && syllables >= 2) words_.insert(word);
+  }
+  if (words_.empty()) return DataError(path + ": no Korean words in this hunspell word list");
+  return Status::Ok();
+}
+
+void DictionarySet::AddDictionaryWords(std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) words_.emplace(w);
 }
 
 }  // namespace sageon

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "sageon/base/status.h"
@@ -59,7 +60,24 @@ class DictionarySet {
   std::vector<const TsvTable*> Gazetteers() const;
   const std::string& directory() const { return directory_; }
 
+  // The words of a general Korean dictionary: Debian's hunspell-ko word list
+  // (/usr/share/hunspell/ko.dic, stored in conjoining jamo; its affix flags are ignored). The
+  // entity stage takes a surname-initial word that is not a dictionary word for a name. Words are
+  // kept in precomposed Hangul, two syllables or more.
+  Status LoadHunspellWords(const std::string& path);
+  bool IsDictionaryWord(std::string_view word) const { return words_.count(word) > 0; }
+  size_t dictionary_word_count() const { return words_.size(); }
+  // A copy of the words, for a stage that outlives this set.
+  std::vector<std::string> DictionaryWords() const { return {words_.begin(), words_.end()}; }
+  // Adds words directly (tests).
+  void AddDictionaryWords(std::initializer_list<std::string_view> words);
+
  private:
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_set<std::string, StringHash, std::equal_to<>> words_;
   std::string directory_;
   std::map<std::string, TsvTable, std::less<>> tables_;
   std::vector<std::string> user_gazetteers_;
