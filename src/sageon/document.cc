@@ -122,4 +122,18 @@ std::string_view RoleName(Role role) {
   return "participant";
 }
 
+std::string_view RealisName(Realis realis) {
+  switch (realis) {
+    case Realis::kActual:
+      return "actual";
+    case Realis::kNegated:
+      return "negated";
+    case Realis::kPlanned:
+      return "planned";
+    case Realis::kPossible:
+      return "possible";
+  }
+  return "actual";
+}
+
 }  // namespace sageon

@@ -144,6 +144,11 @@ struct EventActor {
   Span span;  // the mention that put it in the event
 };
 
+// Whether the event took place as told: a negated (해임하지 않았다), planned (해임할 예정이다,
+// 해임하기로 했다, 하겠다) or possible one (해임할 수도 있다, 해임한다면) is kept, and marked.
+enum class Realis { kActual, kNegated, kPlanned, kPossible };
+std::string_view RealisName(Realis realis);  // "actual", "negated", "planned", "possible"
+
 struct Event {
   uint32_t sentence = 0;  // index into Document::sentences
   Span trigger;
@@ -151,6 +156,7 @@ struct Event {
   std::string trigger_lemma;
   uint32_t date = 0;               // index into Document::dates (every event has a date)
   std::vector<EventActor> actors;  // at least one
+  Realis realis = Realis::kActual;
 };
 
 // ---------------------------------------------------------------- the document

@@ -405,6 +405,28 @@ TEST(EventExtractorTest, ExtractReplacesEarlierEvents) {
   EXPECT_EQ(builder.doc().events.size(), 1u);
 }
 
+// A negated, planned or possible event is kept and marked, not dropped and not told as done.
+TEST(EventExtractorTest, RealisFromTheWordsAfterTheTrigger) {
+  const std::pair<const char*, Realis> cases[] = {
+      {"2024년 3월 4일 한빛전자는 김민수를 해임했다.", Realis::kActual},
+      {"2024년 3월 4일 한빛전자는 김민수를 해임하지 않았다.", Realis::kNegated},
+      {"2024년 3월 4일 한빛전자는 김민수를 안 해임했다.", Realis::kNegated},
+      {"2024년 3월 4일 한빛전자는 김민수를 해임할 예정이다.", Realis::kPlanned},
+      {"2024년 3월 4일 한빛전자는 김민수를 해임하기로 했다.", Realis::kPlanned},
+      {"2024년 3월 4일 한빛전자는 김민수를 해임하겠다고 밝혔다.", Realis::kPlanned},
+      {"2024년 3월 4일 한빛전자는 김민수를 해임할 수도 있다.", Realis::kPossible},
+      {"2024년 3월 4일 한빛전자가 김민수를 해임한다면 주가가 오른다.", Realis::kPossible},
+  };
+  for (const auto& [text, realis] : cases) {
+    DocBuilder builder({{text}});
+    builder.Entity("한빛전자", O).Entity("김민수", P).Date("2024년 3월 4일", 2024, 3, 4);
+    Extractor().Extract(&builder.doc());
+    const Document& doc = builder.doc();
+    ASSERT_EQ(doc.events.size(), 1u) << text << " " << ::testing::PrintToString(Describe(doc));
+    EXPECT_EQ(RealisName(doc.events[0].realis), RealisName(realis)) << text;
+  }
+}
+
 // An event needs a real date: an expression found without a value never dates one.
 TEST(EventExtractorTest, UnresolvedDatesNeverDateAnEvent) {
   {

@@ -165,6 +165,36 @@ TEST(EventGraphTest, SameEventToldTwiceIsOneEvent) {
   EXPECT_EQ(dismissal->actors[1].role, Role::kPatient);
 }
 
+// "해고하지 않았다" is not the dismissal another document reports: a negated or planned event
+// stays apart from the actual one, which keeps its id.
+TEST(EventGraphTest, RealisSeparatesEventsAndKeepsActualIds) {
+  std::vector<Document> docs = ThreeDocuments();
+  EventGraph actual;
+  for (const Document& d : docs) actual.AddDocument(d);
+  const std::string actual_id = actual.Events()[0]->id;
+
+  for (Document& d : docs) {
+    if (d.id == "b-blog") d.events[0].realis = Realis::kNegated;  // it says it did not happen
+  }
+  EventGraph graph;
+  for (const Document& d : docs) graph.AddDocument(d);
+  const auto events = graph.Events();
+  ASSERT_EQ(events.size(), 4u);
+  size_t negated = 0;
+  for (const GraphEvent* e : events) {
+    if (e->type != "dismissal") continue;
+    if (e->realis == Realis::kNegated) {
+      ++negated;
+      EXPECT_EQ(e->documents, (std::set<std::string>{"b-blog"}));
+      EXPECT_NE(e->id, actual_id);
+    } else {
+      EXPECT_EQ(e->id, actual_id);
+      EXPECT_EQ(e->documents, (std::set<std::string>{"a-news"}));
+    }
+  }
+  EXPECT_EQ(negated, 1u);
+}
+
 TEST(EventGraphTest, RolesOfOneEventMergeByPriorityInAnyOrder) {
   auto doc = [](const std::string& id, Role role) {
     return DocBuilder(id)

@@ -163,13 +163,14 @@ TEST(CsvTest, EventsCsvListsEventsByDateWithActorsAndRoles) {
   const auto rows = ParseCsv(RenderEventsCsv(SampleGraph()));
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0], (std::vector<std::string>{"date", "end_date", "grain", "type", "trigger",
-                                               "actors", "doc", "sentence", "sources"}));
-  EXPECT_EQ(rows[1], (std::vector<std::string>{"2023-11-17", "", "day", "dismissal", "해임",
-                                               "오픈AI (agent); 샘 알트먼 (patient)", "blog-1",
-                                               "오픈AI 이사회, 샘 알트먼 해임", "blog-1"}));
+                                               "realis", "actors", "doc", "sentence", "sources"}));
+  EXPECT_EQ(rows[1],
+            (std::vector<std::string>{"2023-11-17", "", "day", "dismissal", "해임", "actual",
+                                      "오픈AI (agent); 샘 알트먼 (patient)", "blog-1",
+                                      "오픈AI 이사회, 샘 알트먼 해임", "blog-1"}));
   EXPECT_EQ(rows[2][0], "2023-11-20");
   EXPECT_EQ(rows[2][1], "2023-11-21");
-  EXPECT_EQ(rows[2][5], "마이크로소프트 (agent); 샘 알트먼 (participant); 챗GPT (participant)");
+  EXPECT_EQ(rows[2][6], "마이크로소프트 (agent); 샘 알트먼 (participant); 챗GPT (participant)");
 }
 
 TEST(CsvTest, EntitiesCsvHasEveryEntity) {
@@ -244,9 +245,9 @@ TEST(CsvTest, HostileTextSurvivesARoundTrip) {
     for (const auto& row : rows) EXPECT_EQ(row.size(), rows[0].size()) << csv;
   }
   const auto events = ParseCsv(RenderEventsCsv(graph));
-  EXPECT_EQ(events[1][6], "doc,\"1\"\n");
+  EXPECT_EQ(events[1][7], "doc,\"1\"\n");
   // The sentence is one line, its quotes and commas intact, its control character gone.
-  EXPECT_EQ(events[1][7], "문장 \"인용\", 쉼표 줄");
+  EXPECT_EQ(events[1][8], "문장 \"인용\", 쉼표 줄");
 }
 
 TEST(XmlSafeTest, DropsWhatXml10Forbids) {
@@ -476,7 +477,7 @@ TEST(GexfTest, EmptyGraphIsAValidFile) {
   CheckGraphml(*graphml, &nodes, &edges);
   EXPECT_EQ(edges, 0u);
   EXPECT_EQ(RenderEventsCsv(empty),
-            "date,end_date,grain,type,trigger,actors,doc,sentence,sources\n");
+            "date,end_date,grain,type,trigger,realis,actors,doc,sentence,sources\n");
 }
 
 // --------------------------------------------------------------- atomic writes

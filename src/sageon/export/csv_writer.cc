@@ -86,8 +86,8 @@ std::string CsvCell(std::string_view value) {
 
 std::string RenderEventsCsv(const EventGraph& graph) {
   std::string out;
-  Row(&out,
-      {"date", "end_date", "grain", "type", "trigger", "actors", "doc", "sentence", "sources"});
+  Row(&out, {"date", "end_date", "grain", "type", "trigger", "realis", "actors", "doc", "sentence",
+             "sources"});
   for (const GraphEvent* e : graph.Events()) {
     std::string date, end_date;
     std::string_view grain;
@@ -99,8 +99,8 @@ std::string RenderEventsCsv(const EventGraph& graph) {
       end_date = e->to ? e->to->Iso() : "..";
       grain = GrainName(e->from ? e->from->grain : e->to ? e->to->grain : e->value.grain);
     }
-    Row(&out, {date, end_date, grain, e->type, e->trigger, ActorsCell(graph, *e), e->first_document,
-               e->sentence, Join(e->documents, "; ")});
+    Row(&out, {date, end_date, grain, e->type, e->trigger, RealisName(e->realis),
+               ActorsCell(graph, *e), e->first_document, e->sentence, Join(e->documents, "; ")});
   }
   return out;
 }

@@ -26,8 +26,9 @@ struct AttributeDecl {
   const char* type;
 };
 constexpr AttributeDecl kNodeAttributes[] = {
-    {"kind", "string"},    {"type", "string"},   {"date", "string"},       {"trigger", "string"},
-    {"aliases", "string"}, {"mentions", "long"}, {"documents", "integer"}, {"sentence", "string"},
+    {"kind", "string"},       {"type", "string"},     {"date", "string"},
+    {"trigger", "string"},    {"aliases", "string"},  {"mentions", "long"},
+    {"documents", "integer"}, {"sentence", "string"}, {"realis", "string"},
 };
 constexpr AttributeDecl kEdgeAttributes[] = {{"kind", "string"}};
 
@@ -102,6 +103,7 @@ Result<std::string> RenderGexf(const EventGraph& graph) {
     AttValue(&x, "type", e->type);
     AttValue(&x, "date", e->DateLabel());
     AttValue(&x, "trigger", e->trigger);
+    AttValue(&x, "realis", RealisName(e->realis));
     AttValue(&x, "documents", std::to_string(e->documents.size()));
     AttValue(&x, "sentence", e->sentence);
     x.End();

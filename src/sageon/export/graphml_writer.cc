@@ -39,8 +39,9 @@ constexpr KeyDecl kKeys[] = {
     {"d_start", "node", "start", "string"},       {"d_end", "node", "end", "string"},
     {"d_trigger", "node", "trigger", "string"},   {"d_aliases", "node", "aliases", "string"},
     {"d_mentions", "node", "mentions", "long"},   {"d_documents", "node", "documents", "int"},
-    {"d_sentence", "node", "sentence", "string"}, {"e_label", "edge", "label", "string"},
-    {"e_weight", "edge", "weight", "double"},     {"e_kind", "edge", "kind", "string"},
+    {"d_sentence", "node", "sentence", "string"}, {"d_realis", "node", "realis", "string"},
+    {"e_label", "edge", "label", "string"},       {"e_weight", "edge", "weight", "double"},
+    {"e_kind", "edge", "kind", "string"},
 };
 
 std::string JoinAliases(const std::set<std::string>& aliases) {
@@ -111,6 +112,7 @@ Result<std::string> RenderGraphml(const EventGraph& graph) {
     Data(&x, "d_start", e->StartIso());
     Data(&x, "d_end", e->EndIso());
     Data(&x, "d_trigger", e->trigger);
+    Data(&x, "d_realis", RealisName(e->realis));
     Data(&x, "d_documents", std::to_string(e->documents.size()));
     Data(&x, "d_sentence", e->sentence);
     x.End();

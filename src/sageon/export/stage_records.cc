@@ -199,6 +199,7 @@ std::vector<json> EventRecords(const Document& doc) {
         {"date", DateJson(doc.dates[e.date])},
         {"type", e.type},
         {"trigger", e.trigger_lemma},
+        {"realis", RealisName(e.realis)},
         {"trigger_text", std::string(doc.OriginalText(e.trigger))},
         {"actors", std::move(actors)},
         {"sentence", json{{"start", cp.Begin(sentence)},

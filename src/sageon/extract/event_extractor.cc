@@ -181,6 +181,38 @@ bool IsAdnominalPredicate(const Document& doc, const Token& token) {
   return final_consonant == 4 || final_consonant == 8;  // ㄴ, ㄹ
 }
 
+// Whether the event of the trigger at token `t` took place, from the words that close its
+// predicate: 하지 않았다 / 못했다 / 안 했다 (negated), 할 예정이다 / 할 계획 / 하기로 했다 / 하겠다
+// (planned), 할 수(도) 있다 / 할 가능성 / 한다면 (possible). `end` is past the sentence's last
+// token.
+Realis ReadRealis(const Document& doc, size_t t, size_t end) {
+  const auto text = [&](size_t i) { return i < end ? doc.Text(doc.tokens[i].span) : ""; };
+  const std::string_view trigger = text(t);
+  if (t > 0 && (text(t - 1) == "안" || text(t - 1) == "못")) return Realis::kNegated;
+  // The trigger's own eojeol and the next two: 해임하지 | 않았다, 해임할 | 수도 | 있다.
+  const std::string_view next = text(t + 1);
+  if (trigger.find("지") != std::string_view::npos &&
+      (next.starts_with("않") || next.starts_with("못"))) {
+    return Realis::kNegated;
+  }
+  if (trigger.find("겠") != std::string_view::npos) return Realis::kPlanned;
+  if (trigger.ends_with("기로") || trigger.ends_with("도록")) return Realis::kPlanned;
+  if (trigger.ends_with("다면") || trigger.ends_with("면")) return Realis::kPossible;
+  size_t start = 0;
+  const char32_t last = trigger.empty() ? 0 : utf8::Prev(trigger, trigger.size(), &start);
+  const bool prospective = utf8::FinalConsonant(last) == 8;  // ㄹ: 할, 될, 해임될
+  if (prospective) {
+    if (next == "수" || next.starts_with("수도") || next.starts_with("가능성")) {
+      return Realis::kPossible;
+    }
+    for (std::string_view noun : {"예정", "계획", "방침", "전망", "것", "방안", "목표"}) {
+      if (next.starts_with(noun)) return Realis::kPlanned;
+    }
+  }
+  if (next.starts_with("예정")) return Realis::kPlanned;
+  return Realis::kActual;
+}
+
 bool IsTokenText(const Document& doc, const Token& token, std::string_view text) {
   return doc.Text(token.span) == text;
 }
@@ -1004,6 +1036,7 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
     event.trigger = triggers[t].span;
     event.type = triggers[t].entry->type;
     event.trigger_lemma = triggers[t].entry->lemma;
+    event.realis = ReadRealis(d, triggers[t].token, end_token);
     event.date = *date;
     for (const auto& [entity, actor] : actors[t]) event.actors.push_back(actor);
     std::sort(

@@ -159,6 +159,7 @@ void EventGraph::AddDocument(const Document& doc) {
     GraphEvent candidate;
     candidate.type = e.type;
     candidate.trigger = e.trigger_lemma;
+    candidate.realis = e.realis;
     candidate.is_interval = date.is_interval;
     candidate.value = date.value;
     candidate.from = date.from;
@@ -171,6 +172,12 @@ void EventGraph::AddDocument(const Document& doc) {
     for (const auto& [id, role] : roles) {
       key += '\x1f';
       key += id;
+    }
+    // A negated or planned event is another fact than the one that took place (an actual event
+    // keeps the key it always had).
+    if (e.realis != Realis::kActual) {
+      key += '\x1f';
+      key += RealisName(e.realis);
     }
     candidate.id = "event:" + Hex64(Fnv1a64(key));
     if (e.sentence < doc.sentences.size()) {

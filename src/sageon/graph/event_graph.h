@@ -34,6 +34,7 @@ struct GraphEvent {
   std::string id;  // "event:" + a hash of type, date and actors: the same event told twice meets
   std::string type;
   std::string trigger;  // the trigger lemma
+  Realis realis = Realis::kActual;
   bool is_interval = false;
   TimeValue value;
   std::optional<TimeValue> from, to;
