@@ -357,7 +357,8 @@ INSTANTIATE_TEST_SUITE_P(
         LengthRow{"3년 임기를 마쳤다", "3년", "P3Y"},
         LengthRow{"한 달 넘게 걸렸다", "한 달", "P1M"},
         LengthRow{"90분 경기", "90분", "PT90M", true}, LengthRow{"3분의 1이 찬성했다", "", ""},
-        LengthRow{"이분이 대표다", "", ""}, LengthRow{"3명이 다쳤다", "", ""}));
+        LengthRow{"이분이 대표다", "", ""}, LengthRow{"징역 18년을 선고했다", "18년", "P18Y"},
+        LengthRow{"3명이 다쳤다", "", ""}));
 
 // A range told with particles is two mentions for NER, one for each end; written as one, it is one.
 TEST(DateExtractorTest, RangesToldWithParticlesKeepWhereEachEndIs) {

@@ -533,6 +533,8 @@ class Parser {
         if (At(end) == U'도') ++end;
         if (BlockedAfterUnit(Unit::kYear, false, At(end))) return std::nullopt;
         if (apostrophe && n->digits != 2) return std::nullopt;
+        // 징역 18년, 임기 5년: a sentence or a term is a length, not the year 2018.
+        if (n->digits == 2 && !apostrophe && AfterTermWord(p)) return std::nullopt;
         // A year is four digits, or two (97년, '23년); a bare 3년 is a count.
         if (n->digits == 4 ? n->value < 1000 : n->digits != 2) return std::nullopt;
         if (FollowedByDurationWord(end)) return std::nullopt;
@@ -571,6 +573,19 @@ class Parser {
     }
     if (apostrophe) return std::nullopt;
     return TryHour(p, s);
+  }
+
+  // The word before p names a term of years: 징역, 금고, 임기, 복역...
+  bool AfterTermWord(size_t p) const {
+    size_t w = p;
+    while (w > 0 && IsHorizontalSpace(s_[w - 1])) --w;
+    static constexpr std::u32string_view kTerms[] = {U"징역", U"금고",     U"집행유예", U"자격정지",
+                                                     U"임기", U"복역",     U"구형",     U"선고",
+                                                     U"형량", U"무기징역", U"실형",     U"유예"};
+    for (std::u32string_view t : kTerms) {
+      if (w >= t.size() && std::u32string_view(s_).substr(w - t.size(), t.size()) == t) return true;
+    }
+    return false;
   }
 
   // After "3일" or "10년", a word that makes it a length of time rather than a date.
