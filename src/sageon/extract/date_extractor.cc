@@ -202,7 +202,13 @@ class Parser {
 
   char32_t At(size_t i) const { return i < s_.size() ? s_[i] : 0; }
   bool Lit(size_t i, std::u32string_view w) const {
-    return i + w.size() <= s_.size() && std::u32string_view(s_).substr(i, w.size()) == w;
+    // Most literals fail on their first code point: test it before the rest.
+    if (w.empty()) return i <= s_.size();
+    if (i + w.size() > s_.size() || s_[i] != w[0]) return false;
+    for (size_t k = 1; k < w.size(); ++k) {
+      if (s_[i + k] != w[k]) return false;
+    }
+    return true;
   }
   size_t Spaces(size_t i, size_t max = 2) const {
     size_t n = 0;
