@@ -1,6 +1,9 @@
 #include "sageon/extract/entity_recognizer.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +33,15 @@ enum Priority : int { kRuleWeak = 0, kRule = 1, kLocal = 2, kGazetteer = 3 };
 
 bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// Hash tables probed with a std::string_view: a lookup of a piece of the text builds no string.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
 // The lookup key of a name: spaces removed and ASCII letters lowered, so spacing and case variants
 // of one name ("오픈 AI", "오픈AI", "openai") meet.
 std::string Key(std::string_view name) {
@@ -40,6 +52,24 @@ std::string Key(std::string_view name) {
     key.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
   }
   return key;
+}
+
+// Key(name) appended to `key`: a key of several tokens grows in one buffer.
+void AppendKey(std::string_view name, std::string* key) {
+  for (char c : name) {
+    if (IsAsciiSpace(c)) continue;
+    key->push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+}
+
+// True when Key(name) == name, so that `name` itself can be looked up.
+bool IsOwnKey(std::string_view name) {
+  return std::none_of(name.begin(), name.end(),
+                      [](char c) { return IsAsciiSpace(c) || (c >= 'A' && c <= 'Z'); });
+}
+
+bool HasAsciiUpper(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 std::string WithoutSpaces(std::string_view s) {
@@ -105,7 +135,7 @@ struct SuffixRule {
   size_t min_stem = 1;  // syllables the stem needs before the suffix
 };
 
-enum class TitlePosition { kAfter, kBefore, kBoth };
+enum class TitlePosition : uint8_t { kAfter, kBefore, kBoth };
 
 // How much of a person's name a mention gives (people only).
 enum class NameKind {
@@ -332,19 +362,27 @@ std::string LowerAscii(std::string_view s) {
 // Everything Create() reads, shared read-only by every Recognize() call.
 struct RecognizerData {
   std::vector<GazEntry> entries;
-  std::unordered_map<std::string, Form> forms;            // Key(form) -> form
-  std::unordered_set<std::string> surnames;               // 1 and 2 syllables
-  std::unordered_set<std::string> common_surnames;        // those of most Koreans
-  std::unordered_map<std::string, TitlePosition> titles;  // LowerAscii(title)
-  std::vector<SuffixRule> org_suffixes;                   // longest first
-  std::vector<SuffixRule> loc_suffixes;                   // longest first
+  StringMap<Form> forms;  // Key(form) -> form
+  // Every key of `forms` cut after each of its code points: a scan over the tokens stops at the
+  // first piece of text no form starts with.
+  StringSet form_prefixes;
+  StringSet surnames;                    // 1 and 2 syllables
+  StringSet common_surnames;             // those of most Koreans
+  StringMap<TitlePosition> titles;       // LowerAscii(title)
+  std::vector<SuffixRule> org_suffixes;  // longest first
+  std::vector<SuffixRule> loc_suffixes;  // longest first
   std::optional<EojeolAnalyzer> analyzer;
   // General Korean words (hunspell-ko): a surname-initial word that is one is no name.
-  std::unordered_set<std::string> dictionary_words;
+  StringSet dictionary_words;
 
   // The entry whose form reads `surface` (spaces ignored), if any.
   std::optional<uint32_t> LookupGazetteer(std::string_view surface) const {
-    const auto it = forms.find(Key(surface));
+    if (IsOwnKey(surface)) return LookupGazetteerKey(surface, surface);
+    return LookupGazetteerKey(surface, Key(surface));
+  }
+  // The same, for a caller that holds Key(surface) already.
+  std::optional<uint32_t> LookupGazetteerKey(std::string_view surface, std::string_view key) const {
+    const auto it = forms.find(key);
     if (it == forms.end()) return std::nullopt;
     const Form& form = it->second;
     // A space the list does not have is a spacing variant only between scripts (오픈 AI); between
@@ -367,12 +405,16 @@ struct RecognizerData {
   }
 
   std::optional<TitlePosition> Title(std::string_view word) const {
-    auto it = titles.find(LowerAscii(word));
+    // Most words have no capital to lower: they are looked up as written.
+    const auto find = [&](std::string_view w) {
+      return HasAsciiUpper(w) ? titles.find(LowerAscii(w)) : titles.find(w);
+    };
+    auto it = find(word);
     if (it != titles.end()) return it->second;
     // 감독님, 선수들: the honorific and plural suffixes leave the title a title.
     for (std::string_view tail : {std::string_view("님"), std::string_view("들")}) {
       if (word.size() > tail.size() && word.substr(word.size() - tail.size()) == tail) {
-        it = titles.find(LowerAscii(word.substr(0, word.size() - tail.size())));
+        it = find(word.substr(0, word.size() - tail.size()));
         if (it != titles.end()) return it->second;
       }
     }
@@ -380,19 +422,23 @@ struct RecognizerData {
   }
 
   // A Korean personal name: a surname and one or two syllables ("김철수", "남궁민", "김구").
+  // The cheap tests come first and the long kNotNames list last: most words fail early.
   bool IsKoreanName(std::string_view word) const {
-    if (!AllHangul(word) || InList(kNotNames, word)) return false;
+    // 2 to 4 syllables of three bytes each.
+    if (word.size() < 6 || word.size() > 12 || !AllHangul(word)) return false;
     const size_t n = Syllables(word);
     for (size_t surname_len : {size_t{2}, size_t{1}}) {
       const size_t given = n > surname_len ? n - surname_len : 0;
       if (given < 1 || given > 2) continue;
-      if (surnames.count(std::string(word.substr(0, PrefixBytes(word, surname_len))))) return true;
+      if (surnames.count(word.substr(0, PrefixBytes(word, surname_len)))) {
+        return !InList(kNotNames, word);
+      }
     }
     return false;
   }
 
   bool IsSurnameAlone(std::string_view word) const {
-    return AllHangul(word) && Syllables(word) == 1 && surnames.count(std::string(word)) &&
+    return AllHangul(word) && Syllables(word) == 1 && surnames.count(word) &&
            !InList(kSurnameOnlyStops, word);
   }
 };
@@ -420,7 +466,11 @@ bool EndsInNieun(std::string_view word) {
 
 // The suffix of `list` that `word` ends in with a long enough stem.
 const SuffixRule* MatchSuffix(const std::vector<SuffixRule>& list, std::string_view word) {
+  if (word.empty()) return nullptr;
+  // Few words end in a suffix: comparing the last byte first rejects most rules at once.
+  const char last = word.back();
   for (const SuffixRule& s : list) {
+    if (!s.text.empty() && s.text.back() != last) continue;
     if (word.size() <= s.text.size() || word.substr(word.size() - s.text.size()) != s.text) {
       continue;
     }
@@ -487,6 +537,19 @@ class DocumentPass {
   void ComputeBases() {
     bases_.reserve(doc_.tokens.size());
     for (const Token& t : doc_.tokens) bases_.push_back(BaseOf(t));
+    base_titles_.assign(doc_.tokens.size(), kTitleUnknown);
+  }
+
+  // Title(base of token t), looked up once: the title rules ask it of a token from its
+  // neighbours several times over.
+  std::optional<TitlePosition> BaseTitle(size_t t) const {
+    uint8_t& known = base_titles_[t];
+    if (known == kTitleUnknown) {
+      const auto pos = impl_.Title(Text(bases_[t]));
+      known = pos ? static_cast<uint8_t>(*pos) : kNoTitle;
+    }
+    if (known == kNoTitle) return std::nullopt;
+    return static_cast<TitlePosition>(known);
   }
 
   // True when only white space separates token a from token a + 1 in the same sentence.
@@ -767,14 +830,14 @@ class DocumentPass {
     if (t == 0 || !Adjacent(t - 1)) return false;
     const Token& prev = doc_.tokens[t - 1];
     if (bases_[t - 1] != prev.span) return false;
-    const auto pos = impl_.Title(Text(prev.span));
+    const auto pos = BaseTitle(t - 1);
     return pos && *pos != TitlePosition::kAfter;
   }
   // A title right after ')' (에밋 시어(Emmett Shear) 대표).
   bool TitleAfterParen(size_t close) const {
     const auto t = TokenStartingAt(close + 2);
     if (!t || doc_.text[close + 1] != ' ') return false;
-    const auto pos = impl_.Title(Text(bases_[*t]));
+    const auto pos = BaseTitle(*t);
     return pos && *pos != TitlePosition::kBefore;
   }
 
@@ -789,9 +852,9 @@ class DocumentPass {
       if (!Adjacent(t)) return std::nullopt;
       ++t;
       const std::string_view word = Text(bases_[t]);
-      if (const auto pos = impl_.Title(word); pos && *pos != TitlePosition::kBefore) return word;
+      if (const auto pos = BaseTitle(t); pos && *pos != TitlePosition::kBefore) return word;
       const bool bare = bases_[t] == doc_.tokens[t].span;
-      if (affiliation && !body_seen && bare && IsBody(word)) {
+      if (affiliation && !body_seen && bare && IsBody(t)) {
         body_seen = true;
         continue;
       }
@@ -803,13 +866,15 @@ class DocumentPass {
     return TitleWordAfter(i, affiliation).has_value();
   }
 
-  // An organization's name: listed, or a Hangul word with an organization suffix (한빛전자).
-  bool IsBody(std::string_view word) const {
+  // The base of token t is an organization's name: listed, or a Hangul word with an organization
+  // suffix (한빛전자).
+  bool IsBody(size_t t) const {
+    const std::string_view word = Text(bases_[t]);
     if (const auto entry = impl_.LookupGazetteer(word)) {
       return impl_.entries[*entry].type == EntityType::kOrg;
     }
     return AllHangul(word) && !InList(kNotOrgs, word) && Syllables(word) >= 3 &&
-           Suffix(impl_.org_suffixes, word) != nullptr && !impl_.Title(word);
+           Suffix(impl_.org_suffixes, word) != nullptr && !BaseTitle(t);
   }
 
   // The title right before token t (의장 브렛 테일러), if any.
@@ -822,7 +887,7 @@ class DocumentPass {
   // that is also a common word (한 "one", 정 "very") or a two-syllable one needs the document's
   // full name to confirm it; 전 and 현 before a title mean "former" and "current".
   std::optional<bool> SurnameAloneLinkOnly(std::string_view word) const {
-    if (!AllHangul(word) || !impl_.surnames.count(std::string(word))) return std::nullopt;
+    if (!AllHangul(word) || !impl_.surnames.count(word)) return std::nullopt;
     if (InList(kTitleModifiers, word)) return std::nullopt;
     if (impl_.IsSurnameAlone(word)) return false;
     return true;
@@ -831,7 +896,7 @@ class DocumentPass {
   // 한 교수 는, 박씨: the document's one actor for a surname written alone. Not a local form: the
   // same syllable elsewhere (이 책, 이같이) is no name.
   uint32_t SurnameProto(std::string_view surname, bool link_only) {
-    const auto it = surname_protos_.find(std::string(surname));
+    const auto it = surname_protos_.find(surname);
     if (it != surname_protos_.end()) {
       protos_[it->second].link_only = protos_[it->second].link_only && link_only;
       return it->second;
@@ -870,7 +935,7 @@ class DocumentPass {
           stem = stem.substr(0, stem.size() - 3);  // 김모씨: Mr. Kim, name withheld
           withheld = true;
         }
-        const bool surname = Syllables(stem) == 1 && impl_.surnames.count(std::string(stem));
+        const bool surname = Syllables(stem) == 1 && impl_.surnames.count(stem);
         if (impl_.IsKoreanName(stem) || surname) {
           const Span s{base.begin, static_cast<uint32_t>(base.begin + stem.size())};
           uint32_t proto = 0;
@@ -885,7 +950,7 @@ class DocumentPass {
           continue;
         }
       }
-      if (Syllables(word) >= 2 && impl_.Title(word)) continue;  // a title is no name
+      if (Syllables(word) >= 2 && BaseTitle(i)) continue;  // a title is no name
       // 정하은 기자: a full name before its title that the analyzer read as a verb (정하 + 은),
       // which it cannot be: the adnominal 은 and 을 follow a consonant only (하다 → 한).
       if (const std::string_view whole = Text(doc_.tokens[i].span);
@@ -948,7 +1013,7 @@ class DocumentPass {
       const std::string_view word = Text(base);
       if (!AllHangul(word) || Syllables(word) != 3 || !impl_.IsKoreanName(word)) continue;
       const std::string_view surname = word.substr(0, PrefixBytes(word, 1));
-      if (!impl_.common_surnames.count(std::string(surname))) continue;
+      if (!impl_.common_surnames.count(surname)) continue;
       // 박기자, 남경사: a surname glued to a title names the person by the surname.
       if (impl_.Title(word.substr(surname.size()))) {
         AddCandidate(Span{base.begin, static_cast<uint32_t>(base.begin + surname.size())},
@@ -971,21 +1036,21 @@ class DocumentPass {
   // film"), and the word itself with its particle (한꺼번에, which a particle split wrongly).
   bool LooksLikeWord(std::string_view word) const {
     const auto& words = impl_.dictionary_words;
-    if (words.count(std::string(word)) || words.count(std::string(word) + "다")) return true;
+    if (words.count(word) || words.count(std::string(word) + "다")) return true;
     const size_t one = PrefixBytes(word, 1);
     const size_t two = PrefixBytes(word, 2);
     static constexpr std::string_view kNounTails[] = {
         "측", "주", "간", "상", "적", "내", "외", "용", "급", "별", "들", "씩", "쯤", "회", "차",
         "건", "개", "층", "장", "권", "비", "액", "량", "율", "률", "가", "계", "제", "님", "골",
         "승", "전", "사", "문", "팀", "법", "안", "대", "점", "력", "품", "식", "분"};
-    if (words.count(std::string(word.substr(0, two))) && InList(kNounTails, word.substr(two))) {
+    if (words.count(word.substr(0, two)) && InList(kNounTails, word.substr(two))) {
       return true;
     }
     // Surnames that are also prefixes or determiners: 이 (this), 전 (former), 반 (anti-), 신 (new).
     static constexpr std::string_view kPrefixes[] = {
         "이", "그", "전", "한", "각", "매", "총", "현", "모", "대", "신", "구", "고", "소",
         "반", "원", "선", "연", "주", "명", "시", "제", "초", "부", "차", "비", "무", "남"};
-    return InList(kPrefixes, word.substr(0, one)) && words.count(std::string(word.substr(one)));
+    return InList(kPrefixes, word.substr(0, one)) && words.count(word.substr(one));
   }
 
   static bool IsListMark(std::string_view s) { return s == "·" || s == "," || s == "ㆍ"; }
@@ -1036,7 +1101,7 @@ class DocumentPass {
     }
     const bool initial = word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
     if (!initial && !impl_.IsKoreanName(word) &&
-        !(Syllables(word) == 1 && impl_.surnames.count(std::string(word)))) {
+        !(Syllables(word) == 1 && impl_.surnames.count(word))) {
       return;
     }
     const Span s{t.span.begin, static_cast<uint32_t>(t.span.begin + word.size())};
@@ -1061,9 +1126,10 @@ class DocumentPass {
                        [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; })) {
         continue;
       }
-      // Organizations: 롯데그룹, 한국지질자원연구원, CJ그룹.
-      if (!InList(kNotOrgs, word) && !impl_.LookupGazetteer(word)) {
-        if (const auto* s = Suffix(impl_.org_suffixes, word)) {
+      // Organizations: 롯데그룹, 한국지질자원연구원, CJ그룹. The rare suffix match goes before the
+      // long kNotOrgs list and the gazetteer.
+      if (const auto* s = Suffix(impl_.org_suffixes, word)) {
+        if (!InList(kNotOrgs, word) && !impl_.LookupGazetteer(word)) {
           const std::string_view stem = word.substr(0, word.size() - s->text.size());
           bool ok = true;
           for (char c : stem) {
@@ -1071,16 +1137,16 @@ class DocumentPass {
           }
           // A one-syllable suffix (당, 부, 청) follows a Hangul stem only: 1인당 is "per person".
           if (Syllables(s->text) == 1 && !AllHangul(stem)) ok = false;
-          if (ok && !impl_.Title(word) && !impl_.Title(stem)) {
+          if (ok && !BaseTitle(i) && !impl_.Title(stem)) {
             AddCandidate(base, ProtoNamed(EntityType::kOrg, word), kRuleWeak);
             continue;
           }
         }
       }
       // Places: 부산 동래구 온천동 (a known place, then smaller units), 수원시에서.
-      if (!AllHangul(word) || InList(kNotPlaces, word) || impl_.LookupGazetteer(word)) continue;
       const auto* s = Suffix(impl_.loc_suffixes, word);
       if (!s) continue;
+      if (!AllHangul(word) || InList(kNotPlaces, word) || impl_.LookupGazetteer(word)) continue;
       const bool after_place =
           i > 0 && Adjacent(i - 1) && bases_[i - 1] == doc_.tokens[i - 1].span && IsPlace(i - 1);
       const bool locative = (s->text == "시" || s->text == "읍" || s->text == "군") &&
@@ -1117,13 +1183,15 @@ class DocumentPass {
     }
   }
 
-  // Candidate ends of a name inside token j: before its particle or ending, or the whole token.
-  std::vector<uint32_t> NameEnds(size_t j) const {
+  // Candidate ends of a name inside token j, appended to `ends` from the last: before its
+  // particle or ending, or the whole token.
+  void AppendNameEnds(size_t j, std::vector<uint32_t>* ends) const {
+    const size_t from = ends->size();
     const Token& t = doc_.tokens[j];
-    std::vector<uint32_t> ends = {t.span.end};
-    if (bases_[j].end != t.span.end) ends.push_back(bases_[j].end);
+    ends->push_back(t.span.end);
+    if (bases_[j].end != t.span.end) ends->push_back(bases_[j].end);
     for (size_t k = 1; k < t.parts.size(); ++k) {
-      if (t.parts[k].tag == TokenTag::kParticle) ends.push_back(t.parts[k].span.begin);
+      if (t.parts[k].tag == TokenTag::kParticle) ends->push_back(t.parts[k].span.begin);
     }
     // The analyzer may keep an unknown name and its particle together (무라티를).
     if (impl_.analyzer) {
@@ -1133,18 +1201,53 @@ class DocumentPass {
         utf8::Next(word, &pos);
         if (pos >= word.size() || word.size() - pos > 12) continue;
         if (impl_.analyzer->IsParticle(word.substr(pos))) {
-          ends.push_back(static_cast<uint32_t>(t.span.begin + pos));
+          ends->push_back(static_cast<uint32_t>(t.span.begin + pos));
         }
       }
     }
-    std::sort(ends.begin(), ends.end(), std::greater<>());
-    ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
-    return ends;
+    const auto first = ends->begin() + static_cast<std::ptrdiff_t>(from);
+    std::sort(first, ends->end(), std::greater<>());
+    ends->erase(std::unique(first, ends->end()), ends->end());
+  }
+
+  // Whether a name can end where token j starts: only an empty stem or particle puts an end there.
+  bool EndAtStart(size_t j) const {
+    const Token& t = doc_.tokens[j];
+    if (t.span.empty() || bases_[j].end == t.span.begin) return true;
+    for (size_t k = 1; k < t.parts.size(); ++k) {
+      if (t.parts[k].tag == TokenTag::kParticle && t.parts[k].span.begin == t.span.begin) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // Longest match of the gazetteers and this document's names over the tokens.
+  //
+  // A name ending in token j has Key(tokens i .. j-1) and token j's first code point as a prefix
+  // (Key only drops the spaces between the tokens), so the key grows token by token in one
+  // buffer and the scan stops at the first token that no form's key continues into. Each token's
+  // ends are worked out once, however many start tokens reach it.
   void DictionaryScan() {
     const size_t n = doc_.tokens.size();
+    // A name found during the scan adds the key of its entry's name, which is a form's key too:
+    // its prefixes are in form_prefixes already.
+    StringSet local_prefixes;
+    for (const auto& [key, proto] : local_forms_) {
+      for (size_t pos = 0; pos < key.size();) {
+        utf8::Next(key, &pos);
+        local_prefixes.emplace(key.substr(0, pos));
+      }
+    }
+    auto is_prefix = [&](std::string_view k) {
+      return k.empty() || impl_.form_prefixes.count(k) != 0 || local_prefixes.count(k) != 0;
+    };
+    std::vector<uint32_t> ends;  // every token's ends, [ends_from[j], ends_to[j]) for token j
+    std::vector<uint32_t> ends_from(n, 0);
+    std::vector<uint32_t> ends_to(n, 0);
+    std::vector<bool> ends_known(n, false);
+    std::string key;
+    std::vector<size_t> key_at;  // key.size() where token i + k starts
     for (size_t i = 0; i < n;) {
       const Token& first = doc_.tokens[i];
       if (first.tag == TokenTag::kSymbol || first.tag == TokenTag::kNumber) {
@@ -1153,22 +1256,47 @@ class DocumentPass {
       }
       size_t last = i;
       while (last + 1 < n && last - i + 1 < kMaxNameTokens && Adjacent(last)) ++last;
+      key.clear();
+      key_at.clear();
+      size_t reach = i;  // the tokens before it may hold an end; the one at it only at its start
+      for (size_t j = i; j <= last; ++j) {
+        key_at.push_back(key.size());
+        const std::string_view w = Text(doc_.tokens[j].span);
+        size_t pos = 0;
+        if (!w.empty()) utf8::Next(w, &pos);
+        AppendKey(w.substr(0, pos), &key);
+        if (!is_prefix(key)) break;
+        AppendKey(w.substr(pos), &key);
+        reach = j + 1;
+      }
+      // Tries the name [first, end) with end in token j; true when it is one.
+      auto try_end = [&](size_t j, uint32_t end) {
+        const Span span{first.span.begin, end};
+        key.resize(key_at[j - i]);
+        AppendKey(Text(doc_.tokens[j].span.begin, end), &key);
+        if (const auto it = local_forms_.find(key); it != local_forms_.end()) {
+          AddCandidate(span, it->second, kLocal);
+        } else if (const auto entry = impl_.LookupGazetteerKey(Text(span), key)) {
+          AddCandidate(span, ProtoForEntry(*entry), kGazetteer);
+        } else {
+          return false;
+        }
+        i = j + 1;
+        return true;
+      };
       bool matched = false;
-      for (size_t j = last + 1; j-- > i && !matched;) {
-        for (uint32_t end : NameEnds(j)) {
-          const Span span{first.span.begin, end};
-          const std::string_view surface = Text(span);
-          const std::string key = Key(surface);
-          if (const auto it = local_forms_.find(key); it != local_forms_.end()) {
-            AddCandidate(span, it->second, kLocal);
-          } else if (const auto entry = impl_.LookupGazetteer(surface)) {
-            AddCandidate(span, ProtoForEntry(*entry), kGazetteer);
-          } else {
-            continue;
-          }
-          matched = true;
-          i = j + 1;
-          break;
+      if (reach <= last && EndAtStart(reach)) {
+        matched = try_end(reach, doc_.tokens[reach].span.begin);
+      }
+      for (size_t j = reach; j-- > i && !matched;) {
+        if (!ends_known[j]) {
+          ends_from[j] = static_cast<uint32_t>(ends.size());
+          AppendNameEnds(j, &ends);
+          ends_to[j] = static_cast<uint32_t>(ends.size());
+          ends_known[j] = true;
+        }
+        for (uint32_t e = ends_from[j]; e < ends_to[j] && !matched; ++e) {
+          matched = try_end(j, ends[e]);
         }
       }
       if (!matched) ++i;
@@ -1324,8 +1452,7 @@ class DocumentPass {
       if (name.substr(0, piece.size()) != piece) return false;
       for (size_t n : {size_t{2}, size_t{1}}) {
         const std::string_view surname = name.substr(0, PrefixBytes(name, n));
-        if (impl_.surnames.count(std::string(surname)) && Syllables(name) - n >= 1 &&
-            Syllables(name) - n <= 2) {
+        if (impl_.surnames.count(surname) && Syllables(name) - n >= 1 && Syllables(name) - n <= 2) {
           return surname == piece;  // the longest surname the full name starts with
         }
       }
@@ -1333,7 +1460,7 @@ class DocumentPass {
     }
     if (part.kind == NameKind::kGiven) {
       if (name.substr(name.size() - piece.size()) != piece) return false;
-      return impl_.surnames.count(std::string(name.substr(0, name.size() - piece.size()))) > 0;
+      return impl_.surnames.count(name.substr(0, name.size() - piece.size())) > 0;
     }
     return false;
   }
@@ -1488,11 +1615,15 @@ class DocumentPass {
   const RecognizerData& impl_;
   Document& doc_;
   std::vector<Span> bases_;
+  // Per token: kTitleUnknown, kNoTitle or the TitlePosition of its base.
+  static constexpr uint8_t kTitleUnknown = 0xFF;
+  static constexpr uint8_t kNoTitle = 0xFE;
+  mutable std::vector<uint8_t> base_titles_;
   std::vector<Proto> protos_;
   std::vector<Candidate> candidates_;
   std::unordered_map<uint32_t, uint32_t> entry_proto_;
-  std::unordered_map<std::string, uint32_t> local_forms_;
-  std::unordered_map<std::string, uint32_t> surname_protos_;  // a surname written alone -> proto
+  StringMap<uint32_t> local_forms_;
+  StringMap<uint32_t> surname_protos_;  // a surname written alone -> proto
   std::unordered_set<size_t> place_tokens_;
   std::unordered_map<uint32_t, uint32_t> country_org_;  // country entry -> its ORG proto
 };
@@ -1527,6 +1658,13 @@ Result<EntityRecognizer> EntityRecognizer::Create(const DictionarySet& dictionar
         impl->forms.insert_or_assign(
             Key(form), Form{entry, WithoutSpaces(form), form.find(' ') != std::string::npos});
       }
+    }
+  }
+
+  for (const auto& [key, form] : impl->forms) {
+    for (size_t pos = 0; pos < key.size();) {
+      utf8::Next(key, &pos);
+      impl->form_prefixes.emplace(key.substr(0, pos));
     }
   }
 
