@@ -39,7 +39,9 @@ std::string TopLevelHelp() {
   }
   out << "\nINPUT is a file, a folder (its *.txt and *.jsonl files, recursively, in sorted order)\n"
          "or - for standard input. Exit codes: 0 success, 1 a data or runtime error (some input\n"
-         "failed; see the messages and summary.json), 2 a usage error.\n";
+         "failed; see the messages and summary.json), 2 a usage error, 130 or 143 stopped by\n"
+         "SIGINT or SIGTERM (run then writes nothing and the previous outputs stay as they "
+         "were).\n";
   return out.str();
 }
 
@@ -56,7 +58,14 @@ po::options_description CommonOptions() {
       "an extra gazetteer (TSV with columns name, type, aliases); may be repeated")(
       "dict-dir", po::value<std::string>(),
       "the dictionaries folder (default: $SAGEON_DICT_DIR, else the one of this build)")(
-      "jobs,j", po::value<unsigned>()->default_value(0), "worker threads (0: every core)")(
+      "encoding", po::value<std::string>(),
+      "read every input in this encoding instead of detecting it: any ICU converter name, "
+      "e.g. cp949, euc-kr, utf-16le, utf-8")(
+      "on-invalid", po::value<std::string>()->default_value("replace"),
+      "replace | skip | fail: a document with bytes invalid in its encoding gets U+FFFD for "
+      "them (counted in summary.json), is skipped, or fails (exit code 1); the message names "
+      "the file and the byte offset")("jobs,j", po::value<unsigned>()->default_value(0),
+                                      "worker threads (0: every core)")(
       "quiet,q", "no messages on stderr except errors");
   return common;
 }
@@ -135,6 +144,22 @@ Result<ParsedCommandLine> ParseCommandLine(int argc, const char* const* argv) {
     options.input.format = InputFormat::kJsonl;
   } else if (format != "auto") {
     return InvalidArgument("--input-format must be text, jsonl or auto, not '" + format + "'");
+  }
+  if (vm.count("encoding")) {
+    options.input.encoding = vm["encoding"].as<std::string>();
+    if (Status known = CheckEncodingName(options.input.encoding); !known.ok()) {
+      return InvalidArgument("--encoding: " + known.message());
+    }
+  }
+  const std::string on_invalid = vm["on-invalid"].as<std::string>();
+  if (on_invalid == "replace") {
+    options.input.on_invalid = OnInvalid::kReplace;
+  } else if (on_invalid == "skip") {
+    options.input.on_invalid = OnInvalid::kSkip;
+  } else if (on_invalid == "fail") {
+    options.input.on_invalid = OnInvalid::kFail;
+  } else {
+    return InvalidArgument("--on-invalid must be replace, skip or fail, not '" + on_invalid + "'");
   }
   const std::string prefer = vm["prefer"].as<std::string>();
   if (prefer != "past" && prefer != "future") {

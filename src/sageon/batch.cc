@@ -19,18 +19,32 @@ constexpr size_t kBatchSize = 64;
 struct PendingDocument {
   DocumentReport report;
   Document doc;
+  bool done = false;  // false when the run was stopped before its turn
 };
-using Pending = std::variant<PendingDocument, InputProblem>;
+struct PendingProblem {
+  InputProblem problem;
+  size_t file;
+};
+using Pending = std::variant<PendingDocument, PendingProblem>;
+
+bool Stopped(const std::atomic<bool>* stop) {
+  return stop != nullptr && stop->load(std::memory_order_relaxed);
+}
 
 void ProcessBatch(const Pipeline& pipeline, Stage last, unsigned jobs,
-                  std::vector<Pending>* batch) {
-  std::vector<Document*> docs;
+                  const std::atomic<bool>* stop, std::vector<Pending>* batch) {
+  std::vector<PendingDocument*> docs;
   for (Pending& item : *batch) {
-    if (auto* pending = std::get_if<PendingDocument>(&item)) docs.push_back(&pending->doc);
+    if (auto* pending = std::get_if<PendingDocument>(&item)) docs.push_back(pending);
   }
+  auto process = [&](PendingDocument* pending) {
+    if (Stopped(stop)) return;
+    pipeline.Process(&pending->doc, last);
+    pending->done = true;
+  };
   const unsigned workers = std::min<unsigned>(jobs, static_cast<unsigned>(docs.size()));
   if (workers <= 1) {
-    for (Document* doc : docs) pipeline.Process(doc, last);
+    for (PendingDocument* pending : docs) process(pending);
     return;
   }
   std::atomic<size_t> next{0};
@@ -38,7 +52,7 @@ void ProcessBatch(const Pipeline& pipeline, Stage last, unsigned jobs,
   threads.reserve(workers);
   for (unsigned w = 0; w < workers; ++w) {
     threads.emplace_back([&] {
-      for (size_t i = next++; i < docs.size(); i = next++) pipeline.Process(docs[i], last);
+      for (size_t i = next++; i < docs.size(); i = next++) process(docs[i]);
     });
   }
   for (std::thread& t : threads) t.join();
@@ -52,14 +66,20 @@ Status ProcessInputs(const Pipeline& pipeline, const std::vector<std::string>& f
   const unsigned jobs =
       options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<Pending> batch;
+  // Results go out in input order; after a stop, only up to the first document not processed, so
+  // the output stays a prefix of the inputs.
+  bool cut = false;
   auto flush = [&] {
-    ProcessBatch(pipeline, options.last, jobs, &batch);
+    ProcessBatch(pipeline, options.last, jobs, options.stop, &batch);
     for (Pending& item : batch) {
       if (auto* pending = std::get_if<PendingDocument>(&item)) {
+        cut = cut || !pending->done;
+        if (cut) continue;
         summary->AddProcessed(std::move(pending->report), pending->doc);
         if (callbacks.on_document) callbacks.on_document(pending->doc);
-      } else {
-        summary->AddProblem(std::get<InputProblem>(item));
+      } else if (!cut) {
+        const auto& problem = std::get<PendingProblem>(item);
+        summary->AddProblem(problem.problem, problem.file);
       }
     }
     batch.clear();
@@ -67,22 +87,29 @@ Status ProcessInputs(const Pipeline& pipeline, const std::vector<std::string>& f
   auto message = [&](const std::string& text) {
     if (callbacks.on_message) callbacks.on_message(text);
   };
+  size_t file_index = 0;
   InputCallbacks input;
   input.on_document = [&](RawDocument&& raw) {
+    if (Stopped(options.stop)) return;  // the rest of a JSON lines file
     for (const std::string& warning : raw.warnings) message("warning: " + warning);
-    DocumentReport report = RunSummary::Begin(raw);
+    DocumentReport report = RunSummary::Begin(raw, file_index);
     batch.emplace_back(PendingDocument{std::move(report), pipeline.MakeDocument(std::move(raw))});
     if (batch.size() >= kBatchSize) flush();
   };
+  input.stop = [&] { return Stopped(options.stop); };
   input.on_problem = [&](InputProblem&& problem) {
+    if (Stopped(options.stop)) return;
     message((problem.failed ? "error: " : "skipped: ") + problem.source + ": " + problem.reason);
-    batch.emplace_back(std::move(problem));
+    batch.emplace_back(PendingProblem{std::move(problem), file_index});
   };
   for (const std::string& file : files) {
+    if (Stopped(options.stop)) break;
+    file_index = summary->AddFile(file);
     if (Status read = ReadInput(file, options.input, input); !read.ok()) {
+      if (read.code() == StatusCode::kInvalidArgument) return read;  // an unknown encoding
       flush();
       message("error: " + read.message());
-      summary->AddUnreadable(file, read.message());
+      summary->AddUnreadable(file_index, read.message());
     }
   }
   flush();

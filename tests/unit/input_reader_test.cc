@@ -34,15 +34,25 @@ struct Collected {
   std::vector<InputProblem> problems;
 };
 
-Collected Read(const std::string& path, InputFormat format = InputFormat::kAuto) {
+Collected Read(const std::string& path, InputOptions options) {
   Collected out;
-  InputOptions options;
-  options.format = format;
   InputCallbacks callbacks;
   callbacks.on_document = [&](RawDocument&& doc) { out.documents.push_back(std::move(doc)); };
   callbacks.on_problem = [&](InputProblem&& p) { out.problems.push_back(std::move(p)); };
   out.status = ReadInput(path, options, callbacks);
   return out;
+}
+
+Collected Read(const std::string& path, InputFormat format = InputFormat::kAuto) {
+  InputOptions options;
+  options.format = format;
+  return Read(path, options);
+}
+
+Collected ReadWithEncoding(const std::string& path, const std::string& encoding) {
+  InputOptions options;
+  options.encoding = encoding;
+  return Read(path, options);
 }
 
 // UTF-16 bytes of `text`, with its byte order mark.
@@ -175,6 +185,9 @@ std::vector<DecodeCase> DecodeCases() {
       {"utf16le", Utf16WithBom(korean, true), korean_utf8, "utf-16le"},
       {"utf16be", Utf16WithBom(korean, false), korean_utf8, "utf-16be"},
       {"utf16le_bom_only", "\xFF\xFE", "", "utf-16le"},
+      // Without a byte order mark: the NUL high bytes of the ASCII characters tell the order.
+      {"utf16le_without_bom", Utf16WithBom(korean, true).substr(2), korean_utf8, "utf-16le"},
+      {"utf16be_without_bom", Utf16WithBom(korean, false).substr(2), korean_utf8, "utf-16be"},
       // EUC-KR bytes of 안녕하세요 (BE C8 = 안).
       {"cp949", "\xBE\xC8\xB3\xE7\xC7\xCF\xBC\xBC\xBF\xE4", "안녕하세요", "cp949"},
       {"cp949_with_ascii_and_lines", "2023\xB3\xE2 \xBC\xAD\xBF\xEF\r\nOK \xBE\xC8\xB3\xE7\n",
@@ -320,7 +333,19 @@ TEST(ReadInputTest, Utf16UnpairedSurrogateIsCountedAsReplaced) {
   EXPECT_EQ(doc.text, "가\uFFFD나");
   EXPECT_EQ(doc.encoding, "utf-16le");
   EXPECT_EQ(doc.replaced_bytes, 1u);
-  EXPECT_FALSE(doc.warnings.empty());
+  ASSERT_EQ(doc.warnings.size(), 1u);
+  // The byte order mark (2 bytes) and 가 (2 bytes) come before the surrogate.
+  EXPECT_TRUE(Contains(doc.warnings[0], "byte offset 4")) << doc.warnings[0];
+}
+
+// A U+FFFD written in the file is text like any other, not a repair to count.
+TEST(ReadInputTest, ReplacementCharacterInTheFileIsNotCounted) {
+  TempDir dir;
+  const Collected got = Read(dir.Write("fffd.txt", Utf16WithBom(u"가\uFFFD나", false)));
+  ASSERT_EQ(got.documents.size(), 1u);
+  EXPECT_EQ(got.documents[0].text, "가\uFFFD나");
+  EXPECT_EQ(got.documents[0].replaced_bytes, 0u);
+  EXPECT_TRUE(got.documents[0].warnings.empty());
 }
 
 TEST(ReadInputTest, Utf16OddByteCountStillGivesValidUtf8) {
@@ -345,6 +370,10 @@ TEST(ReadInputTest, BinaryFileIsSkippedNotFailed) {
   const Case cases[] = {
       {"png.txt", std::string("\x89PNG\r\n\x1A\n\0\0\0\x0DIHDR", 16), "offset 8"},
       {"nul_in_text.txt", std::string("안녕\0하세요", 16), "offset 6"},
+      // NUL bytes in one byte order only, but no space, line break or other sign of text.
+      {"utf16_lookalike.txt", std::string("\x01\0\x02\0\x41\0\x42\0", 8), "offset 1"},
+      // U+0000 in UTF-16: the offset counts the byte order mark.
+      {"utf16_nul.txt", Utf16WithBom(std::u16string(u"가\0나", 3), true), "offset 4"},
       {"leading_nul.txt", std::string("\0abc", 4), "offset 0"},
   };
   for (const Case& c : cases) {
@@ -408,6 +437,185 @@ TEST(ReadInputTest, DashReadsStandardInput) {
   }
 }
 
+// ================================================================ --encoding
+
+struct EncodingCase {
+  std::string name;
+  std::string bytes;
+  std::string encoding;  // as a user types it
+  std::string text;
+};
+
+std::vector<EncodingCase> EncodingCases() {
+  const std::u16string korean = u"서울 2024년\n끝";
+  const std::string korean_utf8 = "서울 2024년\n끝";
+  std::string utf16le_no_bom = Utf16WithBom(korean, true).substr(2);
+  std::string utf16be_no_bom = Utf16WithBom(korean, false).substr(2);
+  return {
+      // ICU's own "cp949" is IBM's table, which lacks 똠 (8C 63): the label must mean Microsoft's.
+      {"cp949", "\x8C\x63\xBE\xE7 \xBC\xAD\xBF\xEF", "cp949", "똠양 서울"},
+      {"cp949_upper", "\xBC\xAD\xBF\xEF", "CP949", "서울"},
+      // Browsers read EUC-KR as CP949, so the extension's 똠 decodes under that label too.
+      {"euc_kr", "\x8C\x63\xBC\xAD\xBF\xEF", "euc-kr", "똠서울"},
+      {"euc_kr_underscore", "\xBC\xAD\xBF\xEF", "EUC_KR", "서울"},
+      {"utf16le_without_bom", utf16le_no_bom, "utf-16le", korean_utf8},
+      {"utf16le_with_bom", Utf16WithBom(korean, true), "UTF-16LE", korean_utf8},
+      {"utf16be_without_bom", utf16be_no_bom, "utf-16be", korean_utf8},
+      {"utf16_generic_reads_the_bom", Utf16WithBom(korean, true), "utf-16", korean_utf8},
+      {"utf16_generic_without_bom_is_big_endian", utf16be_no_bom, "utf-16", korean_utf8},
+      {"utf8_bom_dropped", "\xEF\xBB\xBF서울", "utf-8", "서울"},
+      {"utf8_alias", "서울", "utf8", "서울"},
+      // Detection would take these bytes for CP949 (C0 DA is 자); the option says otherwise.
+      {"latin1", "caf\xE9 \xC0\xDA", "latin1", "café ÀÚ"},
+  };
+}
+
+class EncodingOptionTest : public ::testing::TestWithParam<EncodingCase> {};
+
+TEST_P(EncodingOptionTest, ReadsTheNamedEncoding) {
+  const EncodingCase& c = GetParam();
+  TempDir dir;
+  const Collected got = ReadWithEncoding(dir.Write(c.name + ".txt", c.bytes), c.encoding);
+  ASSERT_TRUE(got.status.ok()) << got.status.message();
+  ASSERT_TRUE(got.problems.empty()) << got.problems[0].reason;
+  ASSERT_EQ(got.documents.size(), 1u);
+  const RawDocument& doc = got.documents[0];
+  EXPECT_EQ(doc.text, c.text);
+  EXPECT_EQ(doc.replaced_bytes, 0u);
+  EXPECT_TRUE(doc.warnings.empty()) << doc.warnings[0];
+  // summary.json reports the name as given, in lower case.
+  std::string label = c.encoding;
+  for (char& ch : label) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  EXPECT_EQ(doc.encoding, label);
+  RawDocument decoded;
+  ASSERT_TRUE(DecodeToUtf8(c.bytes, "memory", &decoded, c.encoding).ok());
+  EXPECT_EQ(decoded.text, c.text);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, EncodingOptionTest, ::testing::ValuesIn(EncodingCases()),
+                         [](const auto& p) { return p.param.name; });
+
+TEST(EncodingOptionTest, UnknownNameIsAnErrorNamingIt) {
+  EXPECT_TRUE(CheckEncodingName("cp949").ok());
+  EXPECT_TRUE(CheckEncodingName("UTF-16LE").ok());
+  for (const std::string name : {"no-such-charset", "", "utf-99"}) {
+    SCOPED_TRACE(name);
+    const Status status = CheckEncodingName(name);
+    EXPECT_EQ(status.code(), StatusCode::kInvalidArgument);
+    EXPECT_TRUE(Contains(status.message(), "'" + name + "'")) << status.message();
+    if (name.empty()) continue;  // in InputOptions, no name means: detect
+    TempDir dir;
+    const Collected got = ReadWithEncoding(dir.Write("a.txt", "abc"), name);
+    EXPECT_FALSE(got.status.ok());
+    EXPECT_TRUE(got.documents.empty());
+    EXPECT_TRUE(got.problems.empty());
+  }
+}
+
+// The offset in a message is where the bad bytes are in the file, whatever the encoding.
+TEST(EncodingOptionTest, InvalidBytesAreReplacedWithTheirOffset) {
+  struct Case {
+    std::string name;
+    std::string bytes;
+    std::string encoding;
+    std::string text;
+    size_t replaced;
+    std::string offset;
+  };
+  const Case cases[] = {
+      // BC AD = 서, then FF (no CP949 byte) and a lead byte C0 cut by a space.
+      {"cp949", "\xBC\xAD\xFF\xC0 \xBF\xEF", "cp949", "서\uFFFD\uFFFD 울", 2, "byte offset 2"},
+      {"cp949_lone_80", "\xBC\xAD \x80", "euc-kr", "서 \uFFFD", 1, "byte offset 3"},
+      {"utf16le", std::string("\x00\xAC\x00\xD8\x98\xB0", 6), "utf-16le", "가\uFFFD나", 1,
+       "byte offset 2"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    TempDir dir;
+    const Collected got = ReadWithEncoding(dir.Write(c.name + ".txt", c.bytes), c.encoding);
+    ASSERT_EQ(got.documents.size(), 1u);
+    EXPECT_EQ(got.documents[0].text, c.text);
+    EXPECT_EQ(got.documents[0].replaced_bytes, c.replaced);
+    ASSERT_EQ(got.documents[0].warnings.size(), 1u);
+    EXPECT_TRUE(Contains(got.documents[0].warnings[0], c.offset)) << got.documents[0].warnings[0];
+  }
+}
+
+// ================================================================ --on-invalid
+
+TEST(OnInvalidTest, ReplaceSkipOrFailATextFile) {
+  TempDir dir;
+  const std::string path = dir.Write("broken.txt", "기사 \xFF 본문");
+  for (const OnInvalid policy : {OnInvalid::kReplace, OnInvalid::kSkip, OnInvalid::kFail}) {
+    SCOPED_TRACE(static_cast<int>(policy));
+    InputOptions options;
+    options.on_invalid = policy;
+    const Collected got = Read(path, options);
+    ASSERT_TRUE(got.status.ok());
+    if (policy == OnInvalid::kReplace) {
+      ASSERT_EQ(got.documents.size(), 1u);
+      EXPECT_TRUE(got.problems.empty());
+      EXPECT_EQ(got.documents[0].text, "기사 \uFFFD 본문");
+      EXPECT_EQ(got.documents[0].replaced_bytes, 1u);
+      continue;
+    }
+    EXPECT_TRUE(got.documents.empty());
+    ASSERT_EQ(got.problems.size(), 1u);
+    const InputProblem& problem = got.problems[0];
+    EXPECT_EQ(problem.source, path);
+    EXPECT_EQ(problem.failed, policy == OnInvalid::kFail);
+    EXPECT_TRUE(Contains(problem.reason, "invalid UTF-8 at byte offset 7")) << problem.reason;
+    EXPECT_TRUE(Contains(problem.reason, policy == OnInvalid::kFail ? "fail" : "skip"))
+        << problem.reason;
+  }
+}
+
+TEST(OnInvalidTest, ValidFilesAreNotAffected) {
+  TempDir dir;
+  InputOptions options;
+  options.on_invalid = OnInvalid::kFail;
+  const Collected got = Read(dir.Write("cp949.txt", "\xBC\xAD\xBF\xEF"), options);
+  ASSERT_EQ(got.documents.size(), 1u);
+  EXPECT_EQ(got.documents[0].text, "서울");
+  EXPECT_TRUE(got.problems.empty());
+}
+
+// In JSON lines the policy applies line by line, and the offset is the byte in the file.
+TEST(OnInvalidTest, JsonLinesLoseOnlyTheBadLine) {
+  TempDir dir;
+  const std::string first = "{\"id\":\"a\",\"text\":\"첫째\"}\n";
+  const std::string path = dir.Write(
+      "news.jsonl", first + "{\"id\":\"b\",\"text\":\"둘\xFF\"}\n{\"id\":\"c\",\"text\":\"셋\"}\n");
+  const size_t bad_offset = first.size() + 21;  // after {"id":"b","text":"둘
+  for (const OnInvalid policy : {OnInvalid::kReplace, OnInvalid::kSkip, OnInvalid::kFail}) {
+    SCOPED_TRACE(static_cast<int>(policy));
+    InputOptions options;
+    options.on_invalid = policy;
+    const Collected got = Read(path, options);
+    ASSERT_TRUE(got.status.ok());
+    const std::string offset = "byte offset " + std::to_string(bad_offset);
+    if (policy == OnInvalid::kReplace) {
+      ASSERT_EQ(got.documents.size(), 3u);
+      EXPECT_EQ(got.documents[1].text, "둘\uFFFD");
+      EXPECT_EQ(got.documents[1].line, 2u);
+      ASSERT_EQ(got.documents[1].warnings.size(), 1u);
+      EXPECT_TRUE(Contains(got.documents[1].warnings[0], path + ":2"))
+          << got.documents[1].warnings[0];
+      EXPECT_TRUE(Contains(got.documents[1].warnings[0], offset)) << got.documents[1].warnings[0];
+      continue;
+    }
+    ASSERT_EQ(got.documents.size(), 2u);
+    EXPECT_EQ(got.documents[0].id, "a");
+    EXPECT_EQ(got.documents[1].id, "c");
+    EXPECT_EQ(got.documents[1].line, 3u);
+    ASSERT_EQ(got.problems.size(), 1u);
+    EXPECT_EQ(got.problems[0].source, path + ":2");
+    EXPECT_EQ(got.problems[0].line, 2u);
+    EXPECT_EQ(got.problems[0].failed, policy == OnInvalid::kFail);
+    EXPECT_TRUE(Contains(got.problems[0].reason, offset)) << got.problems[0].reason;
+  }
+}
+
 // ================================================================ JSON lines
 
 struct JsonLineCase {
@@ -465,8 +673,9 @@ std::vector<JsonLineCase> JsonLineCases() {
        "\"id\""},
       {"id_float", R"({"id":1.5,"text":"t"})", "", "", "", "", std::nullopt, "", "\"id\""},
       {"id_array", R"({"id":["a"],"text":"t"})", "", "", "", "", std::nullopt, "", "\"id\""},
-      {"invalid_utf8", "{\"id\":\"i\",\"text\":\"ab\xFF\"}", "", "", "", "", std::nullopt, "",
-       "UTF-8"},
+      // --on-invalid replace (the default) repairs the line like a text file.
+      {"invalid_utf8", "{\"id\":\"i\",\"text\":\"ab\xFF\"}", "i", "ab\uFFFD", "", "", std::nullopt,
+       "invalid UTF-8 at byte offset 20", ""},
   };
 }
 
@@ -588,6 +797,79 @@ TEST(InputFormatTest, OptionOverridesTheExtension) {
       EXPECT_EQ(got.documents[1].text, "둘");
     }
   }
+}
+
+// A JSON lines file is decoded as a whole file is: UTF-16 with a byte order mark, CP949, or the
+// --encoding named. Lines split where the encoding writes '\n'.
+TEST(JsonLinesTest, OtherEncodingsKeepLinesAndIds) {
+  const std::u16string lines =
+      u"{\"id\":\"가\",\"text\":\"서울\"}\r\n{\"id\":\"나\",\"text\":\"\u0a0a\"}\n";
+  struct Case {
+    std::string name;
+    std::string bytes;
+    std::string encoding;
+    std::string label;
+  };
+  std::string utf16le_no_bom = Utf16WithBom(lines, true).substr(2);
+  const Case cases[] = {
+      {"utf16le.jsonl", Utf16WithBom(lines, true), "", "utf-16le"},
+      {"utf16be.jsonl", Utf16WithBom(lines, false), "", "utf-16be"},
+      // U+0A0A is 0A 0A in either byte order: no line ends inside it.
+      {"utf16le_named.jsonl", utf16le_no_bom, "utf-16le", "utf-16le"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    TempDir dir;
+    const std::string path = dir.Write(c.name, c.bytes);
+    const Collected got = c.encoding.empty() ? Read(path) : ReadWithEncoding(path, c.encoding);
+    ASSERT_TRUE(got.status.ok()) << got.status.message();
+    ASSERT_TRUE(got.problems.empty()) << got.problems[0].reason;
+    ASSERT_EQ(got.documents.size(), 2u);
+    EXPECT_EQ(got.documents[0].id, "가");
+    EXPECT_EQ(got.documents[0].text, "서울");
+    EXPECT_EQ(got.documents[0].encoding, c.label);
+    EXPECT_EQ(got.documents[1].id, "나");
+    EXPECT_EQ(got.documents[1].text, "\u0a0a");
+    EXPECT_EQ(got.documents[1].source, path + ":2");
+  }
+  TempDir dir;
+  const Collected cp949 = Read(dir.Write("cp949.jsonl",
+                                         "{\"id\":\"k\",\"text\":\"\xBC\xAD\xBF\xEF\"}\n"
+                                         "{\"text\":\"\x8C\x63\"}\n"));
+  ASSERT_EQ(cp949.documents.size(), 2u);
+  EXPECT_EQ(cp949.documents[0].text, "서울");
+  EXPECT_EQ(cp949.documents[1].text, "똠");
+  EXPECT_EQ(cp949.documents[1].encoding, "cp949");
+}
+
+TEST(JsonLinesTest, ProblemsCarryTheirLineNumber) {
+  TempDir dir;
+  const std::string path = dir.Write("news.jsonl",
+                                     "{\"id\":\"a\",\"text\":\"하나\"}\n"
+                                     "\n"
+                                     "{\"id\":\"b\",\"text\":\n"
+                                     "{\"id\":\"c\"}\n");
+  const Collected got = Read(path);
+  ASSERT_EQ(got.documents.size(), 1u);
+  EXPECT_EQ(got.documents[0].line, 1u);
+  ASSERT_EQ(got.problems.size(), 2u);
+  EXPECT_EQ(got.problems[0].line, 3u);
+  EXPECT_TRUE(Contains(got.problems[0].reason, "not valid JSON")) << got.problems[0].reason;
+  EXPECT_TRUE(Contains(got.problems[0].reason, "byte 18")) << got.problems[0].reason;
+  EXPECT_EQ(got.problems[1].line, 4u);
+  EXPECT_EQ(got.problems[1].id, "c");
+}
+
+TEST(JsonLinesTest, BinaryFileIsSkippedWhole) {
+  TempDir dir;
+  const std::string path = dir.Write("data.jsonl", std::string("{\"text\":\"a\"}\n\0\0\x01\n", 16));
+  const Collected got = Read(path);
+  EXPECT_TRUE(got.documents.empty());
+  ASSERT_EQ(got.problems.size(), 1u);
+  EXPECT_FALSE(got.problems[0].failed);
+  EXPECT_EQ(got.problems[0].source, path);
+  EXPECT_TRUE(Contains(got.problems[0].reason, "NUL byte at byte offset 13"))
+      << got.problems[0].reason;
 }
 
 }  // namespace

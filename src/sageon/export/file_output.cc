@@ -1,6 +1,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -14,13 +15,49 @@ namespace {
 
 std::string Errno() { return std::strerror(errno); }
 
+// The temporary file being written, for RemovePendingTemporaryFile in a signal handler, which may
+// only read lock-free atomics and plain memory. One slot: the CLI writes one file at a time, and
+// a writer that finds the slot taken just goes untracked.
+char pending_path[4096];
+std::atomic<bool> pending_slot_taken{false};
+std::atomic<bool> pending_path_set{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+class PendingTemporaryFile {
+ public:
+  explicit PendingTemporaryFile(const std::string& tmp) {
+    if (tmp.size() >= sizeof pending_path || pending_slot_taken.exchange(true)) return;
+    tracked_ = true;
+    std::memcpy(pending_path, tmp.c_str(), tmp.size() + 1);
+    pending_path_set.store(true);
+  }
+  ~PendingTemporaryFile() {
+    if (!tracked_) return;
+    pending_path_set.store(false);
+    pending_slot_taken.store(false);
+  }
+  PendingTemporaryFile(const PendingTemporaryFile&) = delete;
+  PendingTemporaryFile& operator=(const PendingTemporaryFile&) = delete;
+
+ private:
+  bool tracked_ = false;
+};
+
 }  // namespace
+
+// Declared in batch.h, beside WriteRunOutputs, for the CLI's signal handler.
+void RemovePendingTemporaryFile() noexcept;
+void RemovePendingTemporaryFile() noexcept {
+  // After the rename the name is gone and unlink fails harmlessly.
+  if (pending_path_set.load()) ::unlink(pending_path);
+}
 
 // A reader of `path` sees the old file or the new one, never half of one: the content goes to a
 // temporary file beside it (same directory, so the rename stays on one file system), is synced,
 // and is renamed over `path`.
 Status WriteFileAtomically(const std::string& path, std::string_view content) {
   const std::string tmp = path + ".tmp." + std::to_string(static_cast<long>(::getpid()));
+  const PendingTemporaryFile pending(tmp);  // before open(): the file exists from then on
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return IoError("cannot write " + path + ": " + Errno());
   auto fail = [&](const std::string& what) {

@@ -6,10 +6,32 @@ namespace sageon {
 
 using nlohmann::json;
 
-DocumentReport RunSummary::Begin(const RawDocument& raw) {
+size_t RunSummary::AddFile(const std::string& path) {
+  files_.push_back(FileReport{path, {}});
+  return files_.size() - 1;
+}
+
+void RunSummary::Count(size_t file, const std::string& status) {
+  if (status == "processed") {
+    ++processed_;
+  } else if (status == "skipped") {
+    ++skipped_;
+  } else {
+    ++failed_;
+  }
+  if (file >= files_.size()) return;  // a caller that does not record files
+  FileReport& report = files_[file];
+  ++(status == "processed" ? report.processed
+     : status == "skipped" ? report.skipped
+                           : report.failed);
+}
+
+DocumentReport RunSummary::Begin(const RawDocument& raw, size_t file) {
   DocumentReport report;
   report.id = raw.id;
   report.source = raw.source;
+  report.file = file;
+  report.line = raw.line;
   report.encoding = raw.encoding;
   report.replaced_bytes = raw.replaced_bytes;
   report.warnings = raw.warnings;
@@ -27,22 +49,26 @@ void RunSummary::AddProcessed(DocumentReport report, const Document& doc) {
   report.events = doc.events.size();
   if (doc.reference) report.reference = FormatIso(*doc.reference, Grain::kSecond);
   report.reference_inferred = doc.reference_inferred;
+  Count(report.file, report.status);
   documents_.push_back(std::move(report));
-  ++processed_;
 }
 
-void RunSummary::AddProblem(const InputProblem& problem) {
+void RunSummary::AddProblem(const InputProblem& problem, size_t file) {
   DocumentReport report;
   report.id = problem.id;
   report.source = problem.source;
+  report.file = file;
+  report.line = problem.line;
   report.status = problem.failed ? "failed" : "skipped";
   report.reason = problem.reason;
+  Count(file, report.status);
   documents_.push_back(std::move(report));
-  ++(problem.failed ? failed_ : skipped_);
 }
 
-void RunSummary::AddUnreadable(const std::string& path, const std::string& reason) {
-  AddProblem(InputProblem{path, path, reason, true});
+void RunSummary::AddUnreadable(size_t file, const std::string& reason) {
+  const std::string path = file < files_.size() ? files_[file].path : std::string();
+  if (file < files_.size()) files_[file].reason = reason;
+  AddProblem(InputProblem{path, path, reason, true}, file);
 }
 
 json RunSummary::ToJson(const std::vector<std::string>& inputs, const EventGraph& graph,
@@ -52,6 +78,7 @@ json RunSummary::ToJson(const std::vector<std::string>& inputs, const EventGraph
          characters = 0, replaced = 0;
   for (const DocumentReport& r : documents_) {
     json d{{"id", r.id}, {"source", r.source}, {"status", r.status}};
+    if (r.line > 0) d["line"] = r.line;
     if (!r.reason.empty()) d["reason"] = r.reason;
     if (r.status == "processed") {
       d["encoding"] = r.encoding;
@@ -80,9 +107,20 @@ json RunSummary::ToJson(const std::vector<std::string>& inputs, const EventGraph
   size_t actor_event_edges = 0;
   const auto edges = graph.Edges();
   for (const GraphEdge& e : edges) actor_event_edges += e.directed ? 1 : 0;
+  json files = json::array();
+  for (const FileReport& f : files_) {
+    json file{{"path", f.path},
+              {"documents", f.processed + f.skipped + f.failed},
+              {"processed", f.processed},
+              {"skipped", f.skipped},
+              {"failed", f.failed}};
+    if (!f.reason.empty()) file["reason"] = f.reason;
+    files.push_back(std::move(file));
+  }
   return json{
       {"sageon_version", SAGEON_VERSION},
       {"inputs", inputs},
+      {"files", std::move(files)},
       {"documents_total", documents_.size()},
       {"documents_processed", processed_},
       {"documents_skipped", skipped_},

@@ -1,5 +1,6 @@
-// summary.json: every input accounted for (processed, skipped or failed, with the reason), the
-// counts of every stage, the size of the graph and the time taken.
+// summary.json: every input accounted for (each file, and each document in it processed, skipped
+// or failed with the reason and, for JSON lines, the line), the counts of every stage, the size of
+// the graph and the time taken.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -15,6 +16,8 @@ namespace sageon {
 struct DocumentReport {
   std::string id;
   std::string source;
+  size_t file = 0;     // index of the file it came from (RunSummary::AddFile)
+  size_t line = 0;     // its line in a JSON lines file, 0 for a whole file
   std::string status;  // "processed", "skipped", "failed"
   std::string reason;
   std::string encoding;
@@ -26,25 +29,38 @@ struct DocumentReport {
   bool reference_inferred = false;
 };
 
+// One input file and what became of the documents read from it.
+struct FileReport {
+  std::string path;
+  std::string reason;  // why it could not be read at all; empty when it was read
+  size_t processed = 0, skipped = 0, failed = 0;
+};
+
 class RunSummary {
  public:
+  // Records an input file before it is read; the returned index tags its documents' reports.
+  size_t AddFile(const std::string& path);
   // The part of a document's report known before processing (where it came from, its decoding).
-  static DocumentReport Begin(const RawDocument& raw);
+  static DocumentReport Begin(const RawDocument& raw, size_t file);
   // Fills the counts from the processed document and records the report.
   void AddProcessed(DocumentReport report, const Document& doc);
-  void AddProblem(const InputProblem& problem);
-  // An input path that could not be read at all.
-  void AddUnreadable(const std::string& path, const std::string& reason);
+  void AddProblem(const InputProblem& problem, size_t file);
+  // A file that could not be read at all (it gives no document, so it counts as one failed).
+  void AddUnreadable(size_t file, const std::string& reason);
 
   size_t processed() const { return processed_; }
   size_t skipped() const { return skipped_; }
   size_t failed() const { return failed_; }
   const std::vector<DocumentReport>& documents() const { return documents_; }
+  const std::vector<FileReport>& files() const { return files_; }
 
   nlohmann::json ToJson(const std::vector<std::string>& inputs, const EventGraph& graph,
                         double seconds) const;
 
  private:
+  void Count(size_t file, const std::string& status);
+
+  std::vector<FileReport> files_;
   std::vector<DocumentReport> documents_;
   size_t processed_ = 0, skipped_ = 0, failed_ = 0;
 };

@@ -1,6 +1,7 @@
 #include "sageon/input/input_reader.h"
 
 #include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -9,10 +10,10 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "sageon/base/line_cursor.h"
 #include "sageon/base/utf8.h"
 
 namespace sageon {
@@ -46,67 +47,416 @@ Result<std::string> ReadAll(const std::string& path) {
   return content;
 }
 
-// Converts `bytes` from `charset` with ICU. With `strict`, any unmappable or illegal byte fails.
-bool ConvertWithIcu(std::string_view bytes, const char* charset, bool strict, std::string* out) {
-  UErrorCode status = U_ZERO_ERROR;
-  UConverter* conv = ucnv_open(charset, &status);
-  if (U_FAILURE(status)) return false;
-  if (strict) {
-    ucnv_setToUCallBack(conv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  }
-  icu::UnicodeString unicode(bytes.data(), static_cast<int32_t>(bytes.size()), conv, status);
-  ucnv_close(conv);
-  if (U_FAILURE(status)) return false;
-  out->clear();
-  unicode.toUTF8String(*out);
-  return true;
-}
+// How a file's bytes are read.
+struct Charset {
+  std::string label;           // as reported: "utf-8", "utf-8 (BOM)", "cp949", "utf-16le", ...
+  std::string icu_name;        // the ICU converter; empty for UTF-8, which is decoded without ICU
+  size_t bom = 0;              // leading bytes that are a byte order mark
+  size_t unit = 1;             // bytes per code unit: JSON lines split only on unit boundaries
+  std::string newline = "\n";  // '\n' as this charset writes it
+};
 
 // ICU's windows-949 maps a lone 0x80 to U+0080 and a lone 0xFF to private use (U+F8F7) without
-// calling the error callback; real CP949 text decodes to neither, so such a result is not CP949.
+// calling the error callback. Neither byte is part of any CP949 character, and no CP949
+// character decodes to those code points, so both are invalid input.
+constexpr char kCp949Converter[] = "windows-949";
+bool IsLoneCp949Byte(char16_t unit) { return unit == 0x0080 || unit == 0xF8F7; }
+
+// What decoding some bytes gave.
+struct Decoded {
+  std::string text;          // valid UTF-8
+  size_t replaced = 0;       // U+FFFD inserted for invalid input
+  size_t first_invalid = 0;  // byte offset in the file of the first of them
+};
+
+struct ConverterCloser {
+  void operator()(UConverter* converter) const { ucnv_close(converter); }
+};
+using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
+
+ConverterPtr OpenConverter(const std::string& name) {
+  UErrorCode status = U_ZERO_ERROR;
+  ConverterPtr converter(ucnv_open(name.c_str(), &status));
+  if (U_FAILURE(status)) converter.reset();
+  return converter;
+}
+
+// Where the ICU callback below counts: `begin` is the first byte handed to the converter and lies
+// at byte `offset` of the file.
+struct ReplacementCounter {
+  const char* begin;
+  size_t offset;
+  Decoded* out;
+};
+
+// Replaces an invalid or unmappable sequence by one U+FFFD and records where it was.
+void ReplaceAndCount(const void* context, UConverterToUnicodeArgs* args, const char* /*units*/,
+                     int32_t length, UConverterCallbackReason reason, UErrorCode* error) {
+  if (reason != UCNV_UNASSIGNED && reason != UCNV_ILLEGAL && reason != UCNV_IRREGULAR) return;
+  const auto* counter = static_cast<const ReplacementCounter*>(context);
+  // ICU has consumed the bad bytes when it calls back: they end where the source now is.
+  const auto consumed = static_cast<size_t>(args->source - counter->begin);
+  const auto bad = static_cast<size_t>(std::max(length, 0));
+  if (counter->out->replaced++ == 0) {
+    counter->out->first_invalid = counter->offset + (consumed >= bad ? consumed - bad : 0);
+  }
+  *error = U_ZERO_ERROR;
+  const UChar replacement = 0xFFFD;
+  ucnv_cbToUWriteUChars(args, &replacement, 1, 0, error);
+}
+
+// Decodes one charset, reusing its ICU converter from call to call (one per JSON line).
+class Decoder {
+ public:
+  static Result<Decoder> Open(const Charset& charset) {
+    Decoder decoder;
+    if (charset.icu_name.empty()) return decoder;
+    decoder.converter_ = OpenConverter(charset.icu_name);
+    if (!decoder.converter_)
+      return Status(StatusCode::kInternal, "ICU cannot open " + charset.label);
+    decoder.cp949_ = charset.icu_name == kCp949Converter;
+    return decoder;
+  }
+
+  // Decodes `bytes`, which begin at byte `offset` of the file.
+  Decoded Decode(std::string_view bytes, size_t offset) const {
+    Decoded out;
+    if (converter_) {
+      DecodeWithIcu(bytes, offset, &out);
+    } else {
+      DecodeUtf8(bytes, offset, &out);
+    }
+    return out;
+  }
+
+ private:
+  static void DecodeUtf8(std::string_view bytes, size_t offset, Decoded* out) {
+    size_t invalid = utf8::FindInvalid(bytes);
+    if (invalid == std::string_view::npos) {
+      out->text.assign(bytes);
+      return;
+    }
+    out->first_invalid = offset + invalid;
+    out->text.reserve(bytes.size() + 2);
+    for (size_t pos = 0;;) {
+      out->text.append(bytes.substr(pos, invalid));
+      utf8::Append(0xFFFD, &out->text);
+      ++out->replaced;
+      pos += invalid + 1;
+      invalid = utf8::FindInvalid(bytes.substr(pos));
+      if (invalid == std::string_view::npos) {
+        out->text.append(bytes.substr(pos));
+        return;
+      }
+    }
+  }
+
+  void DecodeWithIcu(std::string_view bytes, size_t offset, Decoded* out) const {
+    UConverter* converter = converter_.get();
+    ucnv_reset(converter);
+    ReplacementCounter counter{bytes.data(), offset, out};
+    UErrorCode status = U_ZERO_ERROR;
+    ucnv_setToUCallBack(converter, ReplaceAndCount, &counter, nullptr, nullptr, &status);
+    std::u16string units(bytes.size() + 16, u'\0');
+    const char* source = bytes.data();
+    UChar* target = units.data();
+    for (;;) {
+      status = U_ZERO_ERROR;
+      ucnv_toUnicode(converter, &target, units.data() + units.size(), &source,
+                     bytes.data() + bytes.size(), nullptr, /*flush=*/true, &status);
+      if (status != U_BUFFER_OVERFLOW_ERROR) break;
+      const auto used = static_cast<size_t>(target - units.data());
+      units.resize(units.size() * 2);
+      target = units.data() + used;
+    }
+    units.resize(static_cast<size_t>(target - units.data()));
+    if (cp949_) {
+      size_t lone = 0;
+      for (char16_t& unit : units) {
+        if (IsLoneCp949Byte(unit)) {
+          unit = 0xFFFD;
+          ++lone;
+        }
+      }
+      if (lone > 0) {
+        const size_t first = offset + bytes.find_first_of("\x80\xFF");
+        out->first_invalid = out->replaced == 0 ? first : std::min(out->first_invalid, first);
+        out->replaced += lone;
+      }
+    }
+    // The callback leaves no unpaired surrogate, so UTF-16 to UTF-8 cannot fail.
+    icu::UnicodeString(false, units.data(), static_cast<int32_t>(units.size()))
+        .toUTF8String(out->text);
+  }
+
+  ConverterPtr converter_;
+  bool cp949_ = false;
+};
+
+// Private use characters are CP949's user-defined area (C9 and FE leads), which real text does not
+// use; bytes that decode to them are more likely some other encoding.
 bool LooksLikeCp949Text(std::string_view decoded) {
   for (size_t pos = 0; pos < decoded.size();) {
     const char32_t c = utf8::Next(decoded, &pos);
-    if ((c >= 0x80 && c <= 0x9F) || (c >= 0xE000 && c <= 0xF8FF)) return false;
+    if (c >= 0xE000 && c <= 0xF8FF) return false;
   }
   return true;
 }
 
-size_t CountReplacementCharacters(std::string_view text) {
-  size_t count = 0;
-  for (size_t pos = 0; pos < text.size();) count += utf8::Next(text, &pos) == 0xFFFD ? 1 : 0;
-  return count;
+std::string Lowercase(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+// ICU names IBM's tables "cp949" (ibm-949, not Microsoft's code page at all) and "euc-kr"
+// (ibm-970). Korean text so labelled is Microsoft's CP949 (Unified Hangul Code), a superset of
+// EUC-KR with the same mapping where both have a character: read those labels as windows-949,
+// as browsers do (WHATWG Encoding Standard, "EUC-KR").
+std::string IcuConverterName(const std::string& name) {
+  std::string key;
+  for (const char c : Lowercase(name)) {
+    if (c != '-' && c != '_' && c != ' ') key.push_back(c);
+  }
+  static constexpr std::string_view kMicrosoftKorean[] = {
+      "cp949",   "ms949",   "uhc",         "windows949",  "xwindows949",   "euckr",
+      "cseuckr", "ksc5601", "ksc56011987", "ksc56011989", "csksc56011987", "korean"};
+  for (std::string_view label : kMicrosoftKorean) {
+    if (key == label) return kCp949Converter;
+  }
+  return name;
+}
+
+bool StartsWith(std::string_view bytes, std::string_view prefix) {
+  return bytes.substr(0, prefix.size()) == prefix;
+}
+
+// The charset named by --encoding. A generic UTF-16 or UTF-32 is resolved to one byte order by
+// the byte order mark (big-endian without one, as the Unicode standard says).
+Result<Charset> NamedCharset(const std::string& name, std::string_view bytes) {
+  ConverterPtr converter = name.empty() ? nullptr : OpenConverter(IcuConverterName(name));
+  if (!converter) {
+    return InvalidArgument("unknown encoding '" + name +
+                           "' (any ICU converter name: cp949, euc-kr, utf-8, utf-16le, ...)");
+  }
+  Charset charset;
+  charset.label = Lowercase(name);
+  charset.icu_name = IcuConverterName(name);
+  using namespace std::string_view_literals;
+  auto take_bom = [&](std::string_view bom, const char* icu_name) {
+    if (!StartsWith(bytes, bom)) return false;
+    charset.bom = bom.size();
+    charset.icu_name = icu_name;
+    return true;
+  };
+  switch (ucnv_getType(converter.get())) {
+    case UCNV_UTF8:
+      charset.icu_name.clear();
+      if (StartsWith(bytes, "\xEF\xBB\xBF")) charset.bom = 3;
+      break;
+    case UCNV_UTF16:
+    case UCNV_UTF16_BigEndian:
+    case UCNV_UTF16_LittleEndian: {
+      const bool generic = ucnv_getType(converter.get()) == UCNV_UTF16;
+      const bool little = ucnv_getType(converter.get()) == UCNV_UTF16_LittleEndian;
+      if ((generic || little) && take_bom("\xFF\xFE"sv, "UTF-16LE")) break;
+      if ((generic || !little) && take_bom("\xFE\xFF"sv, "UTF-16BE")) break;
+      if (generic) charset.icu_name = "UTF-16BE";
+      break;
+    }
+    case UCNV_UTF32:
+    case UCNV_UTF32_BigEndian:
+    case UCNV_UTF32_LittleEndian: {
+      const bool generic = ucnv_getType(converter.get()) == UCNV_UTF32;
+      const bool little = ucnv_getType(converter.get()) == UCNV_UTF32_LittleEndian;
+      if ((generic || little) && take_bom("\xFF\xFE\0\0"sv, "UTF-32LE")) break;
+      if ((generic || !little) && take_bom("\0\0\xFE\xFF"sv, "UTF-32BE")) break;
+      if (generic) charset.icu_name = "UTF-32BE";
+      break;
+    }
+    default:
+      break;
+  }
+  if (!charset.icu_name.empty()) {
+    converter = OpenConverter(charset.icu_name);
+    if (!converter) return Status(StatusCode::kInternal, "ICU cannot open " + charset.icu_name);
+    charset.unit = static_cast<size_t>(std::max<int8_t>(1, ucnv_getMinCharSize(converter.get())));
+    char newline[8];
+    UErrorCode status = U_ZERO_ERROR;
+    const UChar line_feed = u'\n';
+    const int32_t length =
+        ucnv_fromUChars(converter.get(), newline, sizeof newline, &line_feed, 1, &status);
+    if (U_SUCCESS(status) && length > 0) charset.newline.assign(newline, length);
+  }
+  return charset;
+}
+
+// The byte offset of the first code unit of `charset.unit` NUL bytes after the byte order mark,
+// or npos. Text never holds U+0000; a file that does is binary data named .txt.
+size_t FindNulUnit(std::string_view bytes, const Charset& charset) {
+  if (charset.unit == 1) return bytes.find('\0', charset.bom);
+  const std::string zero(charset.unit, '\0');
+  for (size_t pos = charset.bom; pos + charset.unit <= bytes.size(); pos += charset.unit) {
+    if (bytes.compare(pos, charset.unit, zero) == 0) return pos;
+  }
+  return std::string_view::npos;
+}
+
+Charset Utf16Charset(bool little_endian, size_t bom) {
+  return Charset{little_endian ? "utf-16le" : "utf-16be", little_endian ? "UTF-16LE" : "UTF-16BE",
+                 bom, 2, little_endian ? std::string("\n\0", 2) : std::string("\0\n", 2)};
+}
+
+// UTF-16 written without a byte order mark (some Windows and Python exports) has NUL bytes, so it
+// would pass for binary. In text most of them are the high bytes of ASCII characters (spaces, line
+// breaks, digits); the rest are low bytes of characters such as 가 (U+AC00). So the byte order
+// with the most NUL high bytes is tried, and taken only when the units decode cleanly and read as
+// text: a space or a line break, no control character but tab and line ends, no private use
+// character. Binary data and UTF-8 with a stray NUL fail these.
+std::optional<Charset> BomlessUtf16(std::string_view bytes) {
+  if (bytes.size() % 2 != 0) return std::nullopt;
+  size_t nul_at_even = 0, nul_at_odd = 0;
+  for (size_t pos = bytes.find('\0'); pos != std::string_view::npos;
+       pos = bytes.find('\0', pos + 1)) {
+    ++(pos % 2 == 0 ? nul_at_even : nul_at_odd);
+  }
+  if (nul_at_even == nul_at_odd) return std::nullopt;  // none, or no telling the order
+  const Charset charset = Utf16Charset(/*little_endian=*/nul_at_odd > nul_at_even, 0);
+  Result<Decoder> decoder = Decoder::Open(charset);
+  if (!decoder.ok()) return std::nullopt;
+  const Decoded trial = decoder->Decode(bytes, 0);
+  if (trial.replaced > 0) return std::nullopt;
+  bool spaced = false;
+  for (size_t pos = 0; pos < trial.text.size();) {
+    const char32_t c = utf8::Next(trial.text, &pos);
+    if (c == ' ' || c == '\n') spaced = true;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0xE000 && c <= 0xF8FF)) {
+      return std::nullopt;
+    }
+  }
+  if (!spaced) return std::nullopt;
+  return charset;
+}
+
+// How to read `bytes`: as `encoding` when one is named, else by a byte order mark, as UTF-8 when
+// valid, as CP949 when every byte decodes cleanly, else as UTF-8 with replacements. Binary data
+// is a DataError; an unknown `encoding` an InvalidArgument.
+Result<Charset> ChooseCharset(std::string_view bytes, const std::string& source,
+                              const std::string& encoding) {
+  Charset charset;
+  if (!encoding.empty()) {
+    SAGEON_ASSIGN_OR_RETURN(charset, NamedCharset(encoding, bytes));
+  } else if (StartsWith(bytes, "\xFF\xFE") || StartsWith(bytes, "\xFE\xFF")) {
+    charset = Utf16Charset(/*little_endian=*/bytes[0] == '\xFF', 2);
+  } else if (StartsWith(bytes, "\xEF\xBB\xBF")) {
+    charset = Charset{"utf-8 (BOM)", "", 3};
+  } else if (std::optional<Charset> utf16 = BomlessUtf16(bytes)) {
+    charset = std::move(*utf16);
+  } else {
+    charset = Charset{"utf-8", ""};
+  }
+  if (const size_t nul = FindNulUnit(bytes, charset); nul != std::string_view::npos) {
+    return DataError(source + ": binary data (NUL " + (charset.unit == 1 ? "byte" : "character") +
+                     " at byte offset " + std::to_string(nul) + "), not a text document");
+  }
+  if (encoding.empty() && charset.label == "utf-8" &&
+      utf8::FindInvalid(bytes) != std::string_view::npos) {
+    // Old Korean posts are often CP949 (a superset of EUC-KR): take it when every byte decodes.
+    Charset cp949{"cp949", kCp949Converter};
+    SAGEON_ASSIGN_OR_RETURN(Decoder decoder, Decoder::Open(cp949));
+    const Decoded trial = decoder.Decode(bytes, 0);
+    if (trial.replaced == 0 && LooksLikeCp949Text(trial.text)) return cp949;
+  }
+  return charset;
+}
+
+// "invalid UTF-8 at byte offset 98" and "5 byte(s)": where the first invalid input is, and how
+// many replacements it all takes.
+std::pair<std::string, std::string> DescribeInvalid(const Charset& charset,
+                                                    const Decoded& decoded) {
+  const bool utf8 = charset.icu_name.empty();
+  return {"invalid " + (utf8 ? std::string("UTF-8") : charset.label) + " at byte offset " +
+              std::to_string(decoded.first_invalid),
+          std::to_string(decoded.replaced) + (utf8 ? " byte(s)" : " invalid sequence(s)")};
+}
+
+void NoteReplacements(const Charset& charset, const Decoded& decoded, const std::string& source,
+                      RawDocument* doc) {
+  doc->encoding = charset.label;
+  doc->replaced_bytes = decoded.replaced;
+  if (decoded.replaced > 0) {
+    const auto [where, count] = DescribeInvalid(charset, decoded);
+    doc->warnings.push_back(source + ": " + where + "; " + count + " replaced by U+FFFD");
+  }
+}
+
+// Applies --on-invalid to a decoded document: true when it goes on to be processed, false when a
+// problem was reported instead.
+bool AcceptDecoded(const Charset& charset, const Decoded& decoded, const InputOptions& options,
+                   const std::string& source, size_t line, const InputCallbacks& callbacks,
+                   RawDocument* doc) {
+  if (decoded.replaced == 0 || options.on_invalid == OnInvalid::kReplace) {
+    NoteReplacements(charset, decoded, source, doc);
+    return true;
+  }
+  const auto [where, count] = DescribeInvalid(charset, decoded);
+  const bool fail = options.on_invalid == OnInvalid::kFail;
+  callbacks.on_problem(InputProblem{
+      source, source,
+      where + " (" + count + (fail ? "; --on-invalid fail)" : "); skipped (--on-invalid skip)"),
+      fail, line});
+  return false;
 }
 
 bool IsJsonLines(const std::string& path, InputFormat format) {
   if (format != InputFormat::kAuto) return format == InputFormat::kJsonl;
-  const std::string ext = fs::path(path).extension().string();
+  const std::string ext = Lowercase(fs::path(path).extension().string());
   return ext == ".jsonl" || ext == ".ndjson";
 }
 
-void ReadJsonLines(const std::string& path, std::string_view content,
+// One JSON object per line. Each line is decoded on its own, so a bad byte costs its line only,
+// and every line with no document becomes a problem naming its line number.
+void ReadJsonLines(const std::string& path, std::string_view bytes, const Charset& charset,
+                   const Decoder& decoder, const InputOptions& options,
                    const InputCallbacks& callbacks) {
-  LineCursor lines(content);
-  std::string_view line;
-  while (lines.Next(&line)) {
-    const std::string source = path + ":" + std::to_string(lines.line_number());
+  size_t line_number = 0;
+  for (size_t pos = charset.bom; pos < bytes.size();) {
+    if (callbacks.stop && callbacks.stop()) return;
+    size_t end = bytes.find(charset.newline, pos);
+    while (end != std::string_view::npos && (end - charset.bom) % charset.unit != 0) {
+      end = bytes.find(charset.newline, end + 1);
+    }
+    if (end == std::string_view::npos) end = bytes.size();
+    const std::string_view raw_line = bytes.substr(pos, end - pos);
+    const size_t line_offset = pos;
+    pos = end + charset.newline.size();
+    ++line_number;
+
+    const std::string source = path + ":" + std::to_string(line_number);
+    const Decoded decoded = decoder.Decode(raw_line, line_offset);
+    const std::string_view line = decoded.text;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    RawDocument doc;
+    doc.source = source;
+    doc.line = line_number;
+    if (!AcceptDecoded(charset, decoded, options, source, line_number, callbacks, &doc)) continue;
     auto fail = [&](std::string reason, std::string id = {}) {
-      callbacks.on_problem(InputProblem{source, id.empty() ? source : id, std::move(reason), true});
+      callbacks.on_problem(
+          InputProblem{source, id.empty() ? source : id, std::move(reason), true, line_number});
     };
-    const size_t invalid = utf8::FindInvalid(line);
-    if (invalid != std::string_view::npos) {
-      fail("invalid UTF-8 at byte " + std::to_string(invalid) + " of the line");
+    nlohmann::json object;
+    try {
+      object = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::parse_error& e) {
+      // e.byte counts from 1 and points just past the first byte that cannot be JSON.
+      fail("not valid JSON (syntax error at byte " + std::to_string(e.byte) + " of the line)");
       continue;
     }
-    nlohmann::json object = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (object.is_discarded() || !object.is_object()) {
+    if (!object.is_object()) {
       fail("not a JSON object");
       continue;
     }
-    RawDocument doc;
-    doc.source = source;
-    doc.encoding = "utf-8";
     if (const auto id = object.find("id"); id != object.end()) {
       if (id->is_string()) {
         doc.id = id->get<std::string>();
@@ -178,78 +528,45 @@ Result<std::vector<std::string>> ExpandInputPaths(const std::vector<std::string>
   return files;
 }
 
-Status DecodeToUtf8(std::string_view bytes, const std::string& source, RawDocument* doc) {
-  if (bytes.size() >= 2 &&
-      ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
-    const bool little = bytes[0] == '\xFF';
-    const char* charset = little ? "UTF-16LE" : "UTF-16BE";
-    doc->encoding = little ? "utf-16le" : "utf-16be";
-    if (ConvertWithIcu(bytes.substr(2), charset, /*strict=*/true, &doc->text)) return Status::Ok();
-    // Unpaired surrogates or an odd last byte: ICU substitutes U+FFFD; count them as replaced.
-    if (!ConvertWithIcu(bytes.substr(2), charset, /*strict=*/false, &doc->text)) {
-      return DataError(source + ": cannot decode UTF-16");
-    }
-    doc->replaced_bytes = CountReplacementCharacters(doc->text);
-    doc->warnings.push_back(source + ": malformed UTF-16; " + std::to_string(doc->replaced_bytes) +
-                            " code unit(s) replaced by U+FFFD");
-    return Status::Ok();
-  }
-  if (bytes.find('\0') != std::string_view::npos) {
-    return DataError(source + ": binary data (NUL byte at offset " +
-                     std::to_string(bytes.find('\0')) + "), not a text document");
-  }
-  size_t bom = 0;
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    bytes.remove_prefix(3);
-    bom = 3;
-    doc->encoding = "utf-8 (BOM)";
-  } else {
-    doc->encoding = "utf-8";
-  }
-  const size_t invalid = utf8::FindInvalid(bytes);
-  if (invalid == std::string_view::npos) {
-    doc->text.assign(bytes);
-    return Status::Ok();
-  }
-  // Old Korean posts are often CP949 (a superset of EUC-KR): take it when every byte decodes.
-  if (ConvertWithIcu(bytes, "windows-949", true, &doc->text) && LooksLikeCp949Text(doc->text)) {
-    doc->encoding = "cp949";
-    return Status::Ok();
-  }
-  doc->text.clear();
-  doc->text.reserve(bytes.size());
-  for (size_t pos = 0; pos < bytes.size();) {
-    const size_t next_invalid = utf8::FindInvalid(bytes.substr(pos));
-    if (next_invalid == std::string_view::npos) {
-      doc->text.append(bytes.substr(pos));
-      break;
-    }
-    doc->text.append(bytes.substr(pos, next_invalid));
-    utf8::Append(0xFFFD, &doc->text);
-    ++doc->replaced_bytes;
-    pos += next_invalid + 1;
-  }
-  doc->warnings.push_back(source + ": invalid UTF-8 at byte offset " +
-                          std::to_string(invalid + bom) + "; " +
-                          std::to_string(doc->replaced_bytes) + " byte(s) replaced by U+FFFD");
+Status DecodeToUtf8(std::string_view bytes, const std::string& source, RawDocument* doc,
+                    const std::string& encoding) {
+  SAGEON_ASSIGN_OR_RETURN(const Charset charset, ChooseCharset(bytes, source, encoding));
+  SAGEON_ASSIGN_OR_RETURN(const Decoder decoder, Decoder::Open(charset));
+  Decoded decoded = decoder.Decode(bytes.substr(charset.bom), charset.bom);
+  NoteReplacements(charset, decoded, source, doc);
+  doc->text = std::move(decoded.text);
   return Status::Ok();
 }
+
+Status CheckEncodingName(const std::string& name) { return NamedCharset(name, {}).status(); }
 
 Status ReadInput(const std::string& path, const InputOptions& options,
                  const InputCallbacks& callbacks) {
   SAGEON_ASSIGN_OR_RETURN(std::string bytes, ReadAll(path));
+  Result<Charset> charset = ChooseCharset(bytes, path, options.encoding);
+  if (!charset.ok()) {
+    if (charset.status().code() != StatusCode::kDataError) return charset.status();
+    callbacks.on_problem(InputProblem{path, path, charset.status().message(), /*failed=*/false});
+    return Status::Ok();
+  }
+  SAGEON_ASSIGN_OR_RETURN(const Decoder decoder, Decoder::Open(*charset));
   if (IsJsonLines(path, options.format)) {
-    std::string_view content = bytes;
-    if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
-    ReadJsonLines(path, content, callbacks);
+    ReadJsonLines(path, bytes, *charset, decoder, options, callbacks);
     return Status::Ok();
   }
   RawDocument doc;
   doc.id = path;
   doc.source = path;
-  if (Status decoded = DecodeToUtf8(bytes, path, &doc); !decoded.ok()) {
-    callbacks.on_problem(InputProblem{path, path, decoded.message(), /*failed=*/false});
-    return Status::Ok();
+  const std::string_view content = std::string_view(bytes).substr(charset->bom);
+  if (charset->icu_name.empty() && utf8::FindInvalid(content) == std::string_view::npos) {
+    // Valid UTF-8, the common case: the bytes are the text, with no copy.
+    doc.encoding = charset->label;
+    bytes.erase(0, charset->bom);
+    doc.text = std::move(bytes);
+  } else {
+    Decoded decoded = decoder.Decode(content, charset->bom);
+    if (!AcceptDecoded(*charset, decoded, options, path, 0, callbacks, &doc)) return Status::Ok();
+    doc.text = std::move(decoded.text);
   }
   callbacks.on_document(std::move(doc));
   return Status::Ok();
