@@ -61,7 +61,14 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"ideographic_space", "샘\u3000알트먼", "샘 알트먼"},
         Case{"narrow_nbsp_and_en_space", "11월\u202F17일\u2002발표\u205F끝", "11월 17일 발표 끝"},
         Case{"zero_width", "알\u200B트\u200C먼\u200D의\u2060 \uFEFF해임", "알트먼의 해임"},
-        Case{"controls", "해임\r\n복귀\x01\x7F\u0085끝", "해임\n복귀끝"}, Case{"empty", "", ""}),
+        Case{"controls", "해임\r\n복귀\x01\x7F\u0085끝", "해임\n복귀끝"}, Case{"empty", "", ""},
+        // Found by fuzz/normalizer_fuzzer: what a dropped character separated is adjacent once it
+        // is gone and must compose (ᄀ + control + ᅳ → 그), else the text is not NFC and
+        // normalizing it again changes it.
+        Case{"jamo_around_control", "\u1100\x1E\u1173", "\uADF8"},
+        Case{"syllable_zwsp_final", "가\u200B\u11A8", "각"},
+        // Marks split by a zero-width space are put in canonical order as one sequence.
+        Case{"marks_around_zwsp", "a\u0301\u200B\u0323", "\u1EA1\u0301"}),
     [](const ::testing::TestParamInfo<Case>& param_info) {
       return std::string(param_info.param.name);
     });
@@ -93,6 +100,24 @@ TEST(NormalizerTest, DroppedCharactersShiftTheMap) {
   ASSERT_EQ(n.text, "가나");
   EXPECT_EQ(n.map[3], 6u);  // 나 starts after the dropped ZWSP
   EXPECT_EQ(n.map[6], original.size());
+}
+
+TEST(NormalizerTest, MarkAfterDroppedCharacterKeepsItsOrigin) {
+  const std::string original = "x\u200B\u0301";  // no precomposed x with acute: stays two
+  const Normalized n = NormalizeText(original);
+  ExpectMapInvariants(original, n);
+  ASSERT_EQ(n.text, "x\u0301");
+  EXPECT_EQ(n.map[0], 0u);
+  EXPECT_EQ(n.map[1], 4u);  // the mark's bytes come after the 3-byte ZWSP
+  EXPECT_EQ(n.map[2], 5u);
+}
+
+TEST(NormalizerTest, NormalizedTextIsStable) {
+  for (const std::string original :
+       {"\u1100\x1E\u1173", "가\u200B\u11A8 나", "a\u0301\u200B\u0323", "\u1112\u1161\u11AB"}) {
+    const Normalized once = NormalizeText(original);
+    EXPECT_EQ(NormalizeText(once.text).text, once.text) << original;
+  }
 }
 
 TEST(NormalizerTest, SpansReadBackOnMixedText) {

@@ -297,6 +297,30 @@ TEST(SentenceSplitterTest, SpansAreTrimmedNonEmptyOrderedAndInsideText) {
   }
 }
 
+// Found by fuzz/sentence_splitter_fuzzer: long runs made splitting quadratic (minutes for 64 KB).
+// Each scanned the whole run again at every boundary in it: sentences pasted without spaces (one
+// 100 KB "word"), thousands of short lines, a page of blank lines. They split as short text does.
+TEST(SentenceSplitterTest, LongRunsSplitLikeShortOnes) {
+  constexpr size_t kRepeats = 20000;
+  std::string glued;
+  std::string lines;
+  for (size_t i = 0; i < kRepeats; ++i) {
+    glued += "했다.";
+    lines += "오늘 만났다\n";
+  }
+  std::vector<std::string> sentences = SplitTexts(glued);
+  EXPECT_EQ(sentences.size(), kRepeats);
+  EXPECT_EQ(sentences.front(), "했다.");
+  EXPECT_EQ(sentences.back(), "했다.");
+
+  sentences = SplitTexts(lines);
+  EXPECT_EQ(sentences.size(), kRepeats);
+  EXPECT_EQ(sentences.back(), "오늘 만났다");
+
+  const std::string blank_page = "첫 문장이다." + std::string(kRepeats, '\n') + "끝 문장이다.";
+  EXPECT_EQ(SplitTexts(blank_page), (std::vector<std::string>{"첫 문장이다.", "끝 문장이다."}));
+}
+
 TEST(SentenceSplitterTest, MarksHeadingsAndDatedItems) {
   const std::string text =
       "1. 샘 알트먼의 해임과 복귀 과정\n"

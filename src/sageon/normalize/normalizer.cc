@@ -57,6 +57,17 @@ void CopyBytes(std::string_view original, size_t begin, size_t end, std::string*
   for (size_t k = begin; k < end; ++k) map->push_back(static_cast<uint32_t>(k));
 }
 
+// The offset after the dropped characters at `pos`. Composition looks through them: once a ZWSP
+// or a control between 가 and ᆨ is removed, the two are adjacent and must compose as 각.
+size_t SkipDropped(std::string_view original, size_t pos) {
+  while (pos < original.size()) {
+    size_t q = pos;
+    if (!IsDropped(utf8::Next(original, &q))) break;
+    pos = q;
+  }
+  return pos;
+}
+
 }  // namespace
 
 void Normalizer::Normalize(std::string_view original, std::string* text,
@@ -66,6 +77,8 @@ void Normalizer::Normalize(std::string_view original, std::string* text,
   text->reserve(original.size());
   text_to_original->reserve(original.size() + 1);
   const size_t n = original.size();
+  std::string cluster;
+  std::vector<uint32_t> cluster_origin;
   size_t i = 0;
   while (i < n) {
     // Fast path: a run of printable ASCII and Hangul syllables whose last character is not
@@ -94,8 +107,8 @@ void Normalizer::Normalize(std::string_view original, std::string* text,
       // cluster of the careful path below.
       size_t copy_end = run_end;
       if (run_end < n) {
-        size_t q = run_end;
-        if (MayCombineWithPrevious(utf8::Next(original, &q)))
+        size_t q = SkipDropped(original, run_end);
+        if (q < n && MayCombineWithPrevious(utf8::Next(original, &q)))
           utf8::Prev(original, run_end, &copy_end);
       }
       CopyBytes(original, i, copy_end, text, text_to_original);
@@ -117,11 +130,19 @@ void Normalizer::Normalize(std::string_view original, std::string* text,
       i = pos;
       continue;
     }
+    // The cluster leaves out dropped characters, so what they separated still composes; its
+    // bytes remember where they came from.
+    cluster.assign(original.substr(i, pos - i));
+    cluster_origin.clear();
+    for (size_t k = i; k < pos; ++k) cluster_origin.push_back(static_cast<uint32_t>(k));
     size_t end = pos;
     while (end < n) {
-      size_t q = end;
-      const char32_t next = utf8::Next(original, &q);
-      if (!MayCombineWithPrevious(next)) break;
+      const size_t next_begin = SkipDropped(original, end);
+      if (next_begin >= n) break;
+      size_t q = next_begin;
+      if (!MayCombineWithPrevious(utf8::Next(original, &q))) break;
+      cluster.append(original.substr(next_begin, q - next_begin));
+      for (size_t k = next_begin; k < q; ++k) cluster_origin.push_back(static_cast<uint32_t>(k));
       end = q;
     }
     if (end == pos && StableAlone(c)) {
@@ -129,23 +150,22 @@ void Normalizer::Normalize(std::string_view original, std::string* text,
       i = end;
       continue;
     }
-    // utf8proc_NFC reads a NUL-terminated string: normalize a copy of the cluster.
-    const std::string cluster(original.substr(i, end - i));
+    // utf8proc_NFC reads a NUL-terminated string: the cluster is a copy.
     utf8proc_uint8_t* composed =
         utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(cluster.c_str()));
-    if (composed == nullptr) {  // not valid UTF-8: keep the bytes as they are
-      CopyBytes(original, i, end, text, text_to_original);
+    const std::string_view out = composed == nullptr
+                                     ? std::string_view(cluster)
+                                     : std::string_view(reinterpret_cast<const char*>(composed));
+    if (out == cluster) {  // already NFC, or not valid UTF-8: the bytes keep their origins
+      text->append(cluster);
+      text_to_original->insert(text_to_original->end(), cluster_origin.begin(),
+                               cluster_origin.end());
     } else {
-      const std::string_view out(reinterpret_cast<const char*>(composed));
-      if (out == cluster) {
-        CopyBytes(original, i, end, text, text_to_original);
-      } else {
-        // A composed character has no finer origin than the cluster it came from.
-        text->append(out);
-        text_to_original->insert(text_to_original->end(), out.size(), static_cast<uint32_t>(i));
-      }
-      free(composed);
+      // A composed character has no finer origin than the cluster it came from.
+      text->append(out);
+      text_to_original->insert(text_to_original->end(), out.size(), static_cast<uint32_t>(i));
     }
+    free(composed);
     i = end;
   }
   text_to_original->push_back(static_cast<uint32_t>(n));

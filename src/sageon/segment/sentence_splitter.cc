@@ -145,6 +145,7 @@ struct Lexicon {
   std::vector<WordForm> continuations;
   std::vector<std::u32string> hanging;
   std::unordered_set<std::string> abbreviations;
+  size_t longest_abbreviation = 0;  // in code points: a longer word is none of them
   std::vector<BoilerplateCue> boilerplate;
 
   bool IsFinalCore(std::u32string_view core) const;
@@ -173,6 +174,19 @@ class Splitter {
     }
     offset_.push_back(static_cast<uint32_t>(text.size()));
     n_ = cps_.size();
+    // Where each run of spaces or non-spaces begins and ends, so that finding the word around a
+    // position costs nothing however long the run: a post pasted without spaces or a page of
+    // blank lines must not make splitting quadratic.
+    run_begin_.resize(n_);
+    run_end_.resize(n_);
+    for (size_t k = 0; k < n_; ++k) {
+      const bool same = k > 0 && IsSpaceCp(cps_[k]) == IsSpaceCp(cps_[k - 1]);
+      run_begin_[k] = same ? run_begin_[k - 1] : static_cast<uint32_t>(k);
+    }
+    for (size_t k = n_; k-- > 0;) {
+      const bool same = k + 1 < n_ && IsSpaceCp(cps_[k]) == IsSpaceCp(cps_[k + 1]);
+      run_end_[k] = same ? run_end_[k + 1] : static_cast<uint32_t>(k + 1);
+    }
   }
 
   std::vector<Sentence> Run();
@@ -189,14 +203,12 @@ class Splitter {
   void MarkLines(std::vector<Sentence>* sentences) const;
 
   // Word helpers: [begin, end) of the non-space run containing or starting at `k`.
-  size_t WordEnd(size_t k) const {
-    while (k < n_ && !IsSpaceCp(cps_[k])) ++k;
-    return k;
-  }
+  size_t WordEnd(size_t k) const { return k < n_ && !IsSpaceCp(cps_[k]) ? run_end_[k] : k; }
   size_t WordBegin(size_t k) const {  // k is inside a word
-    while (k > 0 && !IsSpaceCp(cps_[k - 1])) --k;
-    return k;
+    return k > 0 && !IsSpaceCp(cps_[k - 1]) ? run_begin_[k - 1] : k;
   }
+  // The first non-space at or after `k`.
+  size_t SkipSpaces(size_t k) const { return k < n_ && IsSpaceCp(cps_[k]) ? run_end_[k] : k; }
   std::u32string_view View(size_t b, size_t e) const {
     return std::u32string_view(cps_).substr(b, e - b);
   }
@@ -249,6 +261,8 @@ class Splitter {
   std::u32string cps_;
   std::vector<uint32_t> offset_;  // code point index -> byte offset, n_ + 1 entries
   size_t n_ = 0;
+  // For each code point, the [begin, end) of the run of spaces or of non-spaces it is in.
+  std::vector<uint32_t> run_begin_, run_end_;
   std::vector<Pair> pairs_;
   std::vector<int> inside_;            // inside_[k] > 0: the gap after code point k is in a pair
   std::vector<size_t> pair_close_;     // for an opening code point, the index of its close, else 0
@@ -295,7 +309,7 @@ bool Lexicon::MatchesWord(const std::vector<WordForm>& forms, std::u32string_vie
 bool Splitter::IsEmoticonWord(size_t b, size_t e) const {
   bool laugh = e - b >= 2;
   bool emoticon = true;
-  for (size_t k = b; k < e; ++k) {
+  for (size_t k = b; k < e && (laugh || emoticon); ++k) {
     const char32_t c = cps_[k];
     laugh = laugh && (IsLaughSyllable(c) || IsTerminator(c) || c == '~');
     emoticon = emoticon && (IsEmoticonChar(c) || IsTerminator(c));
@@ -468,7 +482,7 @@ void Splitter::AddCandidate(size_t boundary, bool punctuated) {
       break;
     }
   }
-  while (right < n_ && IsSpaceCp(cps_[right])) ++right;
+  right = SkipSpaces(right);
   if (right >= n_) return;
   auto [it, inserted] = candidates_.emplace(right, punctuated);
   if (!inserted) it->second = it->second || punctuated;
@@ -606,8 +620,10 @@ bool Splitter::Keep(size_t left, size_t right, bool punctuated) const {
   // word glued there starts the next sentence, as in text pasted without its line breaks
   // ("골이다.[8]발렌시아전"). A lone syllable there is a leftover of the sentence before.
   if (left + 1 == right && is_close_[left] && utf8::IsHangulSyllable(cps_[right])) {
-    size_t syllables = 0;
-    for (const char32_t c : next_core) syllables += utf8::IsHangulSyllable(c) ? 1 : 0;
+    size_t syllables = 0;  // 0, 1 or "2 or more"
+    for (size_t k = 0; k < next_core.size() && syllables < 2; ++k) {
+      syllables += utf8::IsHangulSyllable(next_core[k]) ? 1 : 0;
+    }
     if (!IsFootnoteAfterEnd(left) || (syllables < 2 && !IsDemonstrative(next_core)) ||
         Lexicon::MatchesWord(impl_.continuations, next_core)) {
       return false;
@@ -631,10 +647,11 @@ bool Splitter::Keep(size_t left, size_t right, bool punctuated) const {
     // "2023. 11. 17.", "3. 5" : a number goes on.
     if (digits_before && utf8::IsAsciiDigit(cps_[right])) return false;
     // Abbreviations and initials: "Dr. Kim", "J. R. R. 톨킨", "U.S. 정부".
-    std::string w;
-    for (size_t q = word_b; q <= left; ++q) utf8::Append(cps_[q], &w);
-    w = AsciiLower(w);
-    if (impl_.abbreviations.count(w) > 0) return false;
+    if (left - word_b < impl_.longest_abbreviation) {
+      std::string w;
+      for (size_t q = word_b; q <= left; ++q) utf8::Append(cps_[q], &w);
+      if (impl_.abbreviations.count(AsciiLower(w)) > 0) return false;
+    }
     if (left - word_b == 1 && utf8::IsAsciiAlpha(cps_[word_b]) && cps_[word_b] >= 'A' &&
         cps_[word_b] <= 'Z') {
       return false;
@@ -868,10 +885,11 @@ void Splitter::MarkLines(std::vector<Sentence>* sentences) const {
       continue;
     }
     // A whole line: a date alone, or a short line without a final ending or punctuation.
-    size_t b = 0;
-    while (b < n_ && offset_[b] < line.begin) ++b;
-    size_t e = b;
-    while (e < n_ && offset_[e] < line.end) ++e;
+    const auto first = offset_.begin();
+    const auto last_cp = offset_.begin() + static_cast<std::ptrdiff_t>(n_);
+    const size_t b = static_cast<size_t>(std::lower_bound(first, last_cp, line.begin) - first);
+    const size_t e = static_cast<size_t>(
+        std::lower_bound(first + static_cast<std::ptrdiff_t>(b), last_cp, line.end) - first);
     if (IsDateOnly(b, e)) {
       sentence.is_heading = true;
       under_date = true;
@@ -957,7 +975,10 @@ Result<SentenceSplitter> SentenceSplitter::Create(const DictionarySet& dictionar
   SAGEON_ASSIGN_OR_RETURN(const TsvTable* abbreviations, dictionaries.Get("abbreviations"));
   SAGEON_RETURN_IF_ERROR(abbreviations->RequireColumns({"abbreviation"}));
   for (const TsvTable::Row& row : abbreviations->rows()) {
-    impl->lexicon.abbreviations.insert(AsciiLower(abbreviations->Cell(row, "abbreviation")));
+    const std::string_view abbreviation = abbreviations->Cell(row, "abbreviation");
+    impl->lexicon.abbreviations.insert(AsciiLower(abbreviation));
+    impl->lexicon.longest_abbreviation =
+        std::max(impl->lexicon.longest_abbreviation, utf8::CodePointCount(abbreviation));
   }
 
   SAGEON_ASSIGN_OR_RETURN(const TsvTable* boilerplate, dictionaries.Get("boilerplate"));
