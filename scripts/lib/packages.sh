@@ -1,4 +1,4 @@
-# Sourced by scripts/build.sh and scripts/bench.sh: installs the Debian packages given that are
+# Sourced by the scripts/*.sh that build: installs the Debian packages given that are
 # missing, through apt-get (with sudo when not root).
 #   sageon_install_packages SCRIPT_NAME PACKAGE...    SCRIPT_NAME prefixes the messages
 sageon_install_packages() {
@@ -25,3 +25,12 @@ sageon_install_packages() {
 # words (/usr/share/hunspell/ko.dic) tells the entity stage a word from a name.
 SAGEON_BUILD_PACKAGES=(g++ cmake ninja-build pkg-config libicu-dev libutf8proc-dev
                        libboost-program-options-dev nlohmann-json3-dev libxml2-dev hunspell-ko)
+
+# What the Clang sanitizer and libFuzzer builds add (scripts/fuzz.sh, scripts/sanitize.sh): the
+# compiler, its runtimes (ASan, UBSan, libFuzzer are all in libclang-rt-14-dev) and llvm-symbolizer
+# (llvm-14) for stacks with file and line.
+SAGEON_CLANG_SANITIZER_PACKAGES=(clang-14 libclang-rt-14-dev llvm-14)
+
+# What the test suite adds (GoogleTest, Python checks of the exports, the format check). The same
+# list as scripts/build.sh --tests.
+SAGEON_TEST_PACKAGES=(googletest libgtest-dev python3 python3-networkx python3-igraph clang-format)
