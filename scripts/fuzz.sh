@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets of fuzz/ into build-fuzz/ (Clang 14, ASan + UBSan, installed when
+# Builds the libFuzzer targets of fuzz/ into build-asan/ (Clang 14, ASan + UBSan, installed when
 # missing) and runs each for SECONDS on a scratch copy of its seed corpus fuzz/corpus/<name>/, so
 # nothing is written into the source tree. Fails when any target crashes, trips a sanitizer, an
 # invariant check, the per-input timeout or the memory limit, and names the saved reproducer.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]   SECONDS per target (default 30); TARGET e.g. tokenizer
-# Reproduce a finding: build-fuzz/fuzz/<target>_fuzzer <reproducer>
-# Shrink it:          build-fuzz/fuzz/<target>_fuzzer -minimize_crash=1 -runs=10000 <reproducer>
+# Reproduce a finding: build-asan/fuzz/<target>_fuzzer <reproducer>
+# Shrink it:          build-asan/fuzz/<target>_fuzzer -minimize_crash=1 -runs=10000 <reproducer>
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,21 +22,20 @@ for target in "${targets[@]}"; do
 done
 
 . scripts/lib/packages.sh
+. scripts/lib/sanitizer_build.sh
 sageon_install_packages scripts/fuzz.sh "${SAGEON_BUILD_PACKAGES[@]}" \
-  "${SAGEON_CLANG_SANITIZER_PACKAGES[@]}"
+  "${SAGEON_TEST_PACKAGES[@]}" "${SAGEON_CLANG_SANITIZER_PACKAGES[@]}"
 
-# -O2 with asserts kept (no NDEBUG) and libstdc++'s bounds checks, which see past a vector's size
-# inside its capacity where ASan cannot.
-CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g" -DCMAKE_CXX_FLAGS="-D_GLIBCXX_ASSERTIONS" \
-  -DSAGEON_BUILD_TESTS=OFF -DSAGEON_BUILD_FUZZERS=ON -DSAGEON_SANITIZE=ON >/dev/null
-cmake --build build-fuzz -j "$(nproc)" --target sageon_fuzzers
+sageon_configure_sanitizer_build
+cmake --build build-asan -j "$(nproc)" --target sageon_fuzzers
 
 export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+leaks=$(sageon_leak_checks_work scripts/fuzz.sh)
+export ASAN_OPTIONS="detect_leaks=$leaks"
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/sageon-fuzz.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
-artifacts="$PWD/build-fuzz/artifacts"
+artifacts="$PWD/build-asan/artifacts"
 rm -rf "$artifacts"
 mkdir -p "$artifacts"
 
@@ -52,8 +51,8 @@ for target in "${targets[@]}"; do
   # -max_len bounds one iteration (64 KB, a long article). -timeout fails an input that takes
   # longer than 25 s: a hang or a quadratic blow-up (minutes at 64 KB), never a slow but linear
   # stage (the date parser needs about 6 s for 64 KB under ASan on a busy 2-core machine).
-  if build-fuzz/fuzz/"$target"_fuzzer -max_total_time="$seconds" -max_len=65536 -timeout=25 \
-      -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/$target-" \
+  if build-asan/fuzz/"$target"_fuzzer -max_total_time="$seconds" -max_len=65536 -timeout=25 \
+      -rss_limit_mb=2048 -detect_leaks="$leaks" -print_final_stats=1 -artifact_prefix="$artifacts/$target-" \
       "${dict[@]}" "$corpus" >"$log" 2>&1; then
     grep -E '^Done ' "$log" | sed 's/^/  /' || true
   else

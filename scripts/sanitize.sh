@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the library, the CLI and the tests with AddressSanitizer and UndefinedBehaviorSanitizer
-# (SAGEON_SANITIZE, Clang 14; installed when missing) into build-asan/ and runs the whole ctest
+# (SAGEON_SANITIZE, Clang 14; installed when missing) into build-asan/ (scripts/lib/sanitizer_build.sh,
+# shared with scripts/fuzz.sh) and runs the whole ctest
 # suite there, the CLI test included. Every sanitizer finding is fatal (-fno-sanitize-recover,
 # halt_on_error), leaks too when LeakSanitizer works here. Reports go to build-asan/sanitizer-logs/
 # and are printed at the end, so one from a CLI run inside a Python test fails the run even when
@@ -10,6 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 . scripts/lib/packages.sh
+. scripts/lib/sanitizer_build.sh
 sageon_install_packages scripts/sanitize.sh "${SAGEON_BUILD_PACKAGES[@]}" \
   "${SAGEON_TEST_PACKAGES[@]}" "${SAGEON_CLANG_SANITIZER_PACKAGES[@]}"
 
@@ -17,31 +19,14 @@ logs="$PWD/build-asan/sanitizer-logs"
 rm -rf "$logs"
 mkdir -p "$logs"
 
-# LeakSanitizer stops the world with ptrace-like calls that some containers forbid; it then fails
-# every program at exit. Try it on an empty program first.
-leaks=1
-probe="$(mktemp -d "${TMPDIR:-/tmp}/sageon-lsan.XXXXXX")"
-echo 'int main() { return 0; }' >"$probe/probe.cc"
-if ! clang++-14 -fsanitize=address "$probe/probe.cc" -o "$probe/probe" ||
-    ! ASAN_OPTIONS=detect_leaks=1 "$probe/probe" >/dev/null 2>&1; then
-  leaks=0
-  echo "scripts/sanitize.sh: LeakSanitizer does not work here; running without leak checks" >&2
-fi
-rm -rf "$probe"
+leaks=$(sageon_leak_checks_work scripts/sanitize.sh)
 
 # Set before the build too: gtest_discover_tests runs each test binary when it is linked.
 export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer
 export ASAN_OPTIONS="detect_leaks=$leaks:halt_on_error=1:abort_on_error=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_string_checks=1:log_path=$logs/asan:log_exe_name=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:abort_on_error=1:log_path=$logs/ubsan:log_exe_name=1"
 
-werror=OFF
-[ "${CI:-}" = true ] && werror=ON
-# -O1 with asserts kept (no NDEBUG) and libstdc++'s bounds checks, which see past a vector's size
-# inside its capacity where ASan cannot.
-CC=clang-14 CXX=clang++-14 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
-  -DCMAKE_CXX_FLAGS="-fno-sanitize-recover=all -D_GLIBCXX_ASSERTIONS" \
-  -DSAGEON_BUILD_TESTS=ON -DSAGEON_SANITIZE=ON -DSAGEON_WERROR="$werror" >/dev/null
+sageon_configure_sanitizer_build
 build_status=0
 cmake --build build-asan -j "$(nproc)" || build_status=$?
 
