@@ -120,6 +120,10 @@ struct TemporalExpression {
   // which of from/to an interval has, say what it would be) and anchor is Anchor::kNone. Users
   // still see the span; nothing that needs a date (events, timelines) may use it.
   bool resolved = true;
+  // Not written in the text: the document's own date, added by the event stage for an event
+  // that the lead of a news article tells without a date (news of the day). Its span is empty, at
+  // the start of the event's sentence; the dates and entities stages do not list it.
+  bool implicit = false;
 };
 
 // A length of time ("사흘", "2시간 30분", "10년간"): no point on the timeline, but a temporal

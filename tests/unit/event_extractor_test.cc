@@ -460,6 +460,104 @@ TEST(EventExtractorTest, UnresolvedDatesNeverDateAnEvent) {
   }
 }
 
+// A news article's headline and first sentences tell the news of its date without writing it:
+// an event that took place, told there with no date, is dated by the document (and says so).
+TEST(EventExtractorTest, NewsLeadWithoutADateTakesTheDocumentsDate) {
+  auto build = [](std::vector<Line> lines) {
+    DocBuilder builder(std::move(lines));
+    builder.Entity("한빛전자", O).Entity("김민수", P).Entity("박서연", P);
+    builder.doc().reference = DateTime{2024, 3, 4, 9, 30, 0};
+    return builder;
+  };
+  {
+    DocBuilder builder = build({{"한빛전자, 김민수 대표 해임", true},
+                                {"한빛전자는 김민수를 해임했다. 주가는 올랐다. 시장은 놀랐다."},
+                                {"한빛전자는 박서연을 영입했다."}});
+    Extractor().Extract(&builder.doc());
+    const Document& doc = builder.doc();
+    // The headline and the first sentence; the fifth sentence is past the lead.
+    EXPECT_EQ(Describe(doc),
+              (std::vector<std::string>{"dismissal 2024-03-04 김민수:patient 한빛전자:agent",
+                                        "dismissal 2024-03-04 김민수:patient 한빛전자:agent"}));
+    for (const Event& e : doc.events) {
+      const TemporalExpression& date = doc.dates[e.date];
+      EXPECT_TRUE(date.implicit);
+      EXPECT_EQ(date.anchor, Anchor::kDocument);
+      EXPECT_EQ(date.value.grain, Grain::kDay);
+      EXPECT_TRUE(date.span.empty());
+      EXPECT_EQ(date.sentence, e.sentence);
+    }
+    // Users see where the date came from; the dates and entities stages do not list it.
+    builder.doc().original = doc.text;
+    builder.doc().text_to_original.clear();
+    for (uint32_t i = 0; i <= doc.text.size(); ++i) builder.doc().text_to_original.push_back(i);
+    const std::vector<nlohmann::json> events = EventRecords(doc);
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[0]["date"]["value"], "2024-03-04");
+    EXPECT_EQ(events[0]["date"]["from_document"], true);
+    EXPECT_TRUE(DateRecords(doc).empty());
+    EXPECT_EQ(EntityRecords(doc).size(), doc.mentions.size());
+  }
+  {
+    // A date of its own wins; the document's date is only for an undated sentence.
+    DocBuilder builder = build({{"2024년 2월 27일 한빛전자는 김민수를 해임했다."}});
+    builder.Date("2024년 2월 27일", 2024, 2, 27);
+    Extractor().Extract(&builder.doc());
+    EXPECT_EQ(Describe(builder.doc()),
+              (std::vector<std::string>{"dismissal 2024-02-27 김민수:patient 한빛전자:agent"}));
+    EXPECT_FALSE(builder.doc().dates[builder.doc().events[0].date].implicit);
+  }
+  {
+    // A planned event did not happen on the document's date.
+    DocBuilder builder = build({{"한빛전자는 김민수를 해임할 예정이다."}});
+    Extractor().Extract(&builder.doc());
+    EXPECT_TRUE(builder.doc().events.empty()) << ::testing::PrintToString(Describe(builder.doc()));
+  }
+  {
+    // Quoted speech tells what was said, not the news of the day.
+    DocBuilder builder = build({{"김민수는 \"한빛전자를 해임하고 싶다\"고 말했다."}});
+    Extractor().Extract(&builder.doc());
+    EXPECT_TRUE(builder.doc().events.empty()) << ::testing::PrintToString(Describe(builder.doc()));
+  }
+  {
+    // A reference inferred from the text is no document date.
+    DocBuilder builder = build({{"한빛전자는 김민수를 해임했다."}});
+    builder.doc().reference_inferred = true;
+    Extractor().Extract(&builder.doc());
+    EXPECT_TRUE(builder.doc().events.empty()) << ::testing::PrintToString(Describe(builder.doc()));
+  }
+}
+
+// A verbal noun under a prefix names the same kind of event: 총파업 is a strike.
+TEST(EventExtractorTest, PrefixedVerbalNounIsTheSameEvent) {
+  DocBuilder builder({{"2024년 3월 4일 한빛노조는 총파업에 돌입했다."},
+                      {"2024년 3월 5일 한빛전자는 김민수를 재선출했다."}});
+  builder.Entity("한빛노조", O)
+      .Entity("한빛전자", O)
+      .Entity("김민수", P)
+      .Date("2024년 3월 4일", 2024, 3, 4)
+      .Date("2024년 3월 5일", 2024, 3, 5);
+  Extractor().Extract(&builder.doc());
+  const Document& doc = builder.doc();
+  EXPECT_EQ(Describe(doc), (std::vector<std::string>{"strike 2024-03-04 한빛노조:agent",
+                                                     "election 2024-03-05 김민수:patient "
+                                                     "한빛전자:agent"}));
+  ASSERT_FALSE(doc.events.empty());
+  EXPECT_EQ(doc.Text(doc.events[0].trigger), "총파업");
+}
+
+// A title glued to the place it serves (경기도지사) after a person's name and a place carries the
+// person's particle: 김민수 대한민국 경기도지사가 사퇴했다 has 김민수 as its agent.
+TEST(EventExtractorTest, TitleGluedToAPlaceCarriesThePersonsParticle) {
+  DocBuilder builder({{"김민수 대한민국 경기도지사가 2024년 3월 4일 사퇴했다."}});
+  builder.Entity("김민수", P)
+      .Entity("대한민국", EntityType::kLoc)
+      .Date("2024년 3월 4일", 2024, 3, 4);
+  Extractor().Extract(&builder.doc());
+  EXPECT_EQ(Describe(builder.doc()),
+            (std::vector<std::string>{"resignation 2024-03-04 김민수:agent"}));
+}
+
 // The JSON records users read: an unresolved expression has no value (null) but keeps its grain,
 // anchor "none" and "resolved": false; resolved records keep their shape (no "resolved" key).
 TEST(StageRecordsTest, UnresolvedDatesPrintNullValues) {

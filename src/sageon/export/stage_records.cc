@@ -112,6 +112,7 @@ std::vector<json> DateRecords(const Document& doc) {
   std::vector<std::pair<Span, json>> records;
   records.reserve(doc.dates.size() + doc.durations.size());
   for (const TemporalExpression& d : doc.dates) {
+    if (d.implicit) continue;  // not in the text (an event's date taken from the document)
     json r = SpanRecord(doc, cp, d.span);
     r["kind"] = d.is_time ? "TIME" : "DATE";
     if (d.is_interval) {
@@ -155,6 +156,7 @@ std::vector<json> EntityRecords(const Document& doc) {
     records.emplace_back(m.span, std::move(r));
   }
   for (const TemporalExpression& d : doc.dates) {
+    if (d.implicit) continue;
     auto add = [&](Span span, bool is_time, const char* part) {
       json r = SpanRecord(doc, cp, span);
       r["type"] = is_time ? "TIME" : "DATE";
@@ -194,9 +196,12 @@ std::vector<json> EventRecords(const Document& doc) {
                             {"role", RoleName(a.role)}});
     }
     const Span sentence = doc.sentences[e.sentence].span;
+    json date = DateJson(doc.dates[e.date]);
+    // Said so, because the text never gives it: the news of the day, dated by the document.
+    if (doc.dates[e.date].implicit) date["from_document"] = true;
     out.push_back(json{
         {"doc", doc.id},
-        {"date", DateJson(doc.dates[e.date])},
+        {"date", std::move(date)},
         {"type", e.type},
         {"trigger", e.trigger_lemma},
         {"realis", RealisName(e.realis)},

@@ -1,5 +1,7 @@
 #include "sageon/export/summary.h"
 
+#include <algorithm>
+
 #include "sageon/base/utf8.h"
 
 namespace sageon {
@@ -43,7 +45,8 @@ void RunSummary::AddProcessed(DocumentReport report, const Document& doc) {
   report.characters = utf8::CodePointCount(doc.original);
   report.sentences = doc.sentences.size();
   report.tokens = doc.tokens.size();
-  report.dates = doc.dates.size();
+  report.dates = static_cast<size_t>(std::count_if(
+      doc.dates.begin(), doc.dates.end(), [](const TemporalExpression& d) { return !d.implicit; }));
   report.entities = doc.entities.size();
   report.mentions = doc.mentions.size();
   report.events = doc.events.size();

@@ -144,6 +144,11 @@ constexpr std::string_view kVerbEndingStarts[] = {
     "려", "시", "셨", "습", "으", "어", "아", "음", "니", "았", "었", "ㅆ",
 };
 
+// Prefixes that make a verbal noun into a kind of the same event (총파업 is a strike, 재선출 an
+// election, 긴급체포 an arrest).
+constexpr std::string_view kTriggerPrefixes[] = {"총",   "재",   "전면", "무기한",
+                                                 "긴급", "공동", "집단"};
+
 bool StartsWithAny(std::string_view text, const auto& prefixes) {
   for (std::string_view p : prefixes) {
     if (text.starts_with(p)) return true;
@@ -292,10 +297,58 @@ struct EventExtractor::Impl {
   std::unordered_set<std::string> titles;
 
   std::optional<TriggerHit> MatchToken(const Document& doc, size_t index) const;
+  std::optional<TriggerHit> MatchAfter(const Document& doc, size_t index, size_t skip) const;
   void ExtractSentence(Document* doc, uint32_t sentence, size_t first_token,
                        size_t end_token) const;
   std::optional<uint32_t> DateFor(const Document& doc, uint32_t sentence, Span trigger) const;
 };
+
+namespace {
+
+// A news article tells the news of its date in its headline and first sentences, often without
+// writing the date ("한화 이글스가 안영명을 지명했다."): an event that took place, told there with
+// no date of its own, happened on the document's date. Further down, an undated sentence is as
+// likely background (그는 애플을 창업했다) and stays undated. Only a date the input gave counts,
+// never one inferred from the text.
+constexpr uint32_t kLeadSentences = 4;
+
+// Whether `at` is inside quotation marks of its sentence: quoted speech (김 대표는 "합병을
+// 마무리하겠다"고 말했다) tells what someone said, not the news of the day.
+bool InsideQuote(const Document& doc, Span sentence, uint32_t at) {
+  const std::string_view text = doc.Text(Span{sentence.begin, at});
+  bool straight = false;
+  int curly = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const char32_t c = utf8::Next(text, &pos);
+    if (c == U'"') straight = !straight;
+    if (c == U'\u201C' || c == U'\u300C' || c == U'\u300E') ++curly;  // “ 「 『
+    if ((c == U'\u201D' || c == U'\u300D' || c == U'\u300F') && curly > 0) --curly;
+  }
+  return straight || curly > 0;
+}
+
+std::optional<uint32_t> DocumentDateFor(Document* doc, uint32_t sentence, Span trigger) {
+  if (sentence >= kLeadSentences || !doc->reference || doc->reference_inferred ||
+      InsideQuote(*doc, doc->sentences[sentence].span, trigger.begin)) {
+    return std::nullopt;
+  }
+  if (!doc->dates.empty() && doc->dates.back().implicit && doc->dates.back().sentence == sentence) {
+    return static_cast<uint32_t>(doc->dates.size() - 1);
+  }
+  TemporalExpression date;
+  const uint32_t at = doc->sentences[sentence].span.begin;
+  date.span = Span{at, at};
+  date.value.time = *doc->reference;
+  date.value.grain = Grain::kDay;
+  date.anchor = Anchor::kDocument;
+  date.sentence = sentence;
+  date.implicit = true;
+  doc->dates.push_back(std::move(date));
+  return static_cast<uint32_t>(doc->dates.size() - 1);
+}
+
+}  // namespace
 
 EventExtractor::EventExtractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 EventExtractor::EventExtractor(EventExtractor&&) noexcept = default;
@@ -353,8 +406,23 @@ Result<EventExtractor> EventExtractor::Create(const DictionarySet& dictionaries)
 // wins; 해임안 (a motion) or 투자자 (an investor) are not events.
 std::optional<TriggerHit> EventExtractor::Impl::MatchToken(const Document& doc,
                                                            size_t index) const {
+  if (auto hit = MatchAfter(doc, index, 0)) return hit;
+  // A verbal noun under a prefix is the same event: 총파업, 재선출, 긴급체포, 공동창업.
+  const std::string_view text = doc.Text(doc.tokens[index].span);
+  for (std::string_view prefix : kTriggerPrefixes) {
+    if (text.size() > prefix.size() && text.starts_with(prefix)) {
+      auto hit = MatchAfter(doc, index, prefix.size());
+      if (hit && !hit->entry->is_verb) return hit;
+    }
+  }
+  return std::nullopt;
+}
+
+// MatchToken on the token's text after its first `skip` bytes; the hit spans the skipped part too.
+std::optional<TriggerHit> EventExtractor::Impl::MatchAfter(const Document& doc, size_t index,
+                                                           size_t skip) const {
   const Token& token = doc.tokens[index];
-  const std::string_view text = doc.Text(token.span);
+  const std::string_view text = doc.Text(token.span).substr(skip);
   if (text.empty()) return std::nullopt;
   // Candidate prefix lengths at code point boundaries, longest first.
   std::vector<size_t> ends;
@@ -376,7 +444,8 @@ std::optional<TriggerHit> EventExtractor::Impl::MatchToken(const Document& doc,
       accept = rest.empty() || StartsWithAny(rest, kNounPredicateStarts) ||
                ParseParticles(rest).has_value();
       // The tokenizer's split, when it made one, is trusted: 해임 + 과 (particle).
-      if (!accept && token.parts.size() >= 2 && token.parts[0].span.end - token.span.begin == len) {
+      if (!accept && token.parts.size() >= 2 &&
+          token.parts[0].span.end - token.span.begin == skip + len) {
         const TokenTag next = token.parts[1].tag;
         accept = next == TokenTag::kParticle || next == TokenTag::kPredicate ||
                  next == TokenTag::kEnding;
@@ -385,7 +454,7 @@ std::optional<TriggerHit> EventExtractor::Impl::MatchToken(const Document& doc,
     if (!accept) continue;
     TriggerHit hit;
     hit.token = index;
-    hit.span = Span{token.span.begin, token.span.begin + static_cast<uint32_t>(len)};
+    hit.span = Span{token.span.begin, token.span.begin + static_cast<uint32_t>(skip + len)};
     hit.entry = &entry;
     hit.verbal = entry.is_verb || StartsWithAny(rest, kNounPredicateStarts);
     if (entry.transitive && !entry.is_verb) {
@@ -468,7 +537,9 @@ bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner
 
 // An event needs a real date: an expression with no value ("지난 19일" in a text that never says
 // the month) is shown to the user but never dates an event or a heading's list.
-bool HasValue(const TemporalExpression& d) { return d.resolved && d.anchor != Anchor::kNone; }
+bool HasValue(const TemporalExpression& d) {
+  return d.resolved && d.anchor != Anchor::kNone && !d.implicit;
+}
 
 }  // namespace
 
@@ -516,7 +587,7 @@ std::optional<uint32_t> EventExtractor::Impl::DateFor(const Document& doc, uint3
     uint32_t last_date_end = 0;
     for (uint32_t i = 0; i < doc.dates.size(); ++i) {
       const TemporalExpression& d = doc.dates[i];
-      if (!Inside(d.span, sent.span)) continue;
+      if (d.implicit || !Inside(d.span, sent.span)) continue;
       if (!first_date || d.span.begin < doc.dates[*first_date].span.begin) first_date = i;
       last_date_end = std::max(last_date_end, d.span.end);
     }
@@ -699,13 +770,24 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
   auto is_person = [&](const MentionInfo& m) {
     return d.entities[d.mentions[m.mention].entity].type == EntityType::kPerson;
   };
-  // A person title, bare or with its particles (대표, 대표가, CEO는).
+  // A person title, bare or with its particles (대표, 대표가, CEO는), or a title of two syllables
+  // or more glued to the place or body it serves (부산시장이, 경기도지사는, 검찰총장).
   auto is_title = [&](size_t t) {
     if (t >= end_token) return false;
     const std::string_view word = d.Text(d.tokens[t].span);
+    auto names_title = [&](std::string_view head) {
+      if (titles.contains(std::string(head))) return true;
+      size_t start = 0;
+      for (int syllables = 0; syllables < 3 && start < head.size(); ++syllables) {
+        utf8::Next(head, &start);
+        const std::string_view title = head.substr(start);
+        if (title.size() >= 6 && titles.contains(std::string(title))) return true;
+      }
+      return false;
+    };
     for (size_t cut = word.size(); cut > 0;) {
-      if (titles.contains(std::string(word.substr(0, cut))) &&
-          (cut == word.size() || ParseParticles(word.substr(cut)).has_value())) {
+      if ((cut == word.size() || ParseParticles(word.substr(cut)).has_value()) &&
+          names_title(word.substr(0, cut))) {
         return true;
       }
       if (word.size() - cut >= 9) break;  // particles are at most three syllables
@@ -1029,14 +1111,16 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
 
   for (size_t t = 0; t < triggers.size(); ++t) {
     if (actors[t].empty()) continue;
+    const Realis realis = ReadRealis(d, triggers[t].token, end_token);
     auto date = DateFor(d, sentence, triggers[t].span);
+    if (!date && realis == Realis::kActual) date = DocumentDateFor(doc, sentence, triggers[t].span);
     if (!date) continue;
     Event event;
     event.sentence = sentence;
     event.trigger = triggers[t].span;
     event.type = triggers[t].entry->type;
     event.trigger_lemma = triggers[t].entry->lemma;
-    event.realis = ReadRealis(d, triggers[t].token, end_token);
+    event.realis = realis;
     event.date = *date;
     for (const auto& [entity, actor] : actors[t]) event.actors.push_back(actor);
     std::sort(
