@@ -88,11 +88,12 @@ def write_corpus(path, megabytes, docs):
 def build():
     # scripts/bench.sh builds sageon_bench (installing Google Benchmark when missing); the CLI
     # comes from the same Release build.
-    subprocess.run(["bash", str(ROOT / "scripts" / "bench.sh"), "--mb=1",
-                    "--benchmark_filter=IcuWordBreak"], check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
-    subprocess.run(["cmake", "--build", str(BUILD), "--target", "sageon"], check=True,
-                   stdout=subprocess.DEVNULL)
+    for command in (["bash", str(ROOT / "scripts" / "bench.sh"), "--mb=1",
+                     "--benchmark_filter=IcuWordBreak"],
+                    ["cmake", "--build", str(BUILD), "--target", "sageon"]):
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode != 0:
+            sys.exit(f"bench_run.py: {' '.join(command)} failed:\n{result.stdout}{result.stderr}")
 
 
 def icu_word_break_mb_s(corpus_mb):
