@@ -142,7 +142,17 @@ INSTANTIATE_TEST_SUITE_P(
         // A country is a place, and the state when it acts (subject, object, genitive ...).
         FoundCase{"회의는 중국에서 열렸다.", "중국", EntityType::kLoc, "중국"},
         FoundCase{"중국이 제재에 반대했다.", "중국", EntityType::kOrg, "중국"},
-        FoundCase{"챗GPT를 써 봤다.", "챗GPT", EntityType::kProduct, "챗GPT"}));
+        FoundCase{"챗GPT를 써 봤다.", "챗GPT", EntityType::kProduct, "챗GPT"},
+        // Counties and districts, with or without their suffix, and places abroad.
+        FoundCase{"축제는 진천군에서 열린다.", "진천군", EntityType::kLoc, "진천군"},
+        FoundCase{"새 역사는 분당구에 들어선다.", "분당구", EntityType::kLoc, "분당구"},
+        FoundCase{"그는 텍사스주 출신이다.", "텍사스주", EntityType::kLoc, "텍사스주"},
+        FoundCase{"잉글랜드에서 뛰던 시절이었다.", "잉글랜드", EntityType::kLoc, "잉글랜드"},
+        // Leagues, clubs and people of general knowledge.
+        FoundCase{"그는 NBA에서 은퇴했다.", "NBA", EntityType::kOrg, "미국프로농구"},
+        FoundCase{"레이커스는 연승을 이어갔다.", "레이커스", EntityType::kOrg, "LA 레이커스"},
+        FoundCase{"코페르니쿠스의 책을 읽었다.", "코페르니쿠스", EntityType::kPerson,
+                  "코페르니쿠스"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Rules, FoundTest,
@@ -162,12 +172,24 @@ INSTANTIATE_TEST_SUITE_P(
         // Organization and place suffixes on names no gazetteer lists.
         FoundCase{"한빛전자가 신제품을 발표했다.", "한빛전자", EntityType::kOrg, "한빛전자"},
         FoundCase{"푸른숲재단은 장학금을 준다.", "푸른숲재단", EntityType::kOrg, "푸른숲재단"},
+        FoundCase{"결승에서 한빛상고를 꺾었다.", "한빛상고", EntityType::kOrg, "한빛상고"},
         // Multi-word units: a place and its districts, a state and its government.
         FoundCase{"그는 부산 동래구 온천동 자신의 집에 있었다.", "부산 동래구 온천동",
                   EntityType::kLoc, "부산 동래구 온천동"},
         FoundCase{"한국 정부가 입장을 냈다.", "한국 정부", EntityType::kOrg, "한국 정부"},
+        // A body and a unit of it are one mention: 한빛병원 산부인과, 서울대 공대.
+        // The mention covers both; the actor stays the body.
+        FoundCase{"그는 한빛병원 산부인과에 입원했다.", "한빛병원 산부인과", EntityType::kOrg,
+                  "한빛병원"},
+        FoundCase{"그는 서울대 공대에서 강의했다.", "서울대 공대", EntityType::kOrg, "서울대학교"},
         FoundCase{"A씨는 경찰에 신고했다.", "A", EntityType::kPerson, "A"},
-        FoundCase{"최민호(45)는 현장에 있었다.", "최민호", EntityType::kPerson, "최민호"}));
+        FoundCase{"최민호(45)는 현장에 있었다.", "최민호", EntityType::kPerson, "최민호"},
+        // A place's office written as one word after the name: 부산시장, 강원도지사.
+        FoundCase{"한도윤 부산시장은 예산안을 냈다.", "한도윤", EntityType::kPerson, "한도윤"},
+        FoundCase{"임재현 강원도지사가 현장을 찾았다.", "임재현", EntityType::kPerson, "임재현"},
+        // A listed place written together with a common noun: the place alone.
+        FoundCase{"경기는 한국시각 새벽에 열린다.", "한국", EntityType::kLoc, "대한민국"},
+        FoundCase{"서울지역 학교들이 문을 닫았다.", "서울", EntityType::kLoc, "서울"}));
 
 // Words that look like names to a careless rule.
 class NotFoundTest : public EntityRecognizerTest,
@@ -186,7 +208,11 @@ INSTANTIATE_TEST_SUITE_P(CommonWords, NotFoundTest,
                                            std::pair{"당시 회사 대표는 몰랐다.", "회사"},
                                            std::pair{"걸그룹 멤버가 출연했다.", "걸그룹"},
                                            std::pair{"마음씨가 고운 사람이다.", "마음"},
-                                           std::pair{"이번 대표 선출은 늦어졌다.", "이번"}));
+                                           std::pair{"이번 대표 선출은 늦어졌다.", "이번"},
+                                           // 부천영화제 names a festival, not the city.
+                                           std::pair{"부천영화제가 개막했다.", "부천"},
+                                           // 시장 alone is "market": no office of a place.
+                                           std::pair{"주식 시장이 흔들렸다.", "주식"}));
 
 TEST_F(EntityRecognizerTest, HangulNameWithLatinOriginalIsOnePersonWithAlias) {
   const Document doc = Analyze("그렉 브록먼(Greg Brockman)이 합류했다. 브록먼은 사장이었다.");
@@ -576,6 +602,103 @@ TEST_F(EntityRecognizerTest, SurnameGluedToTitleIsThePerson) {
   const Entity* park = EntityOf(doc, "박");
   ASSERT_NE(park, nullptr) << Describe(doc);
   EXPECT_EQ(park->type, EntityType::kPerson);
+}
+
+// The people read as PERSON in `text`, in order.
+std::vector<std::string> PeopleIn(const Document& doc) {
+  std::vector<std::string> people;
+  for (const Mention& m : doc.mentions) {
+    if (doc.entities[m.entity].type == EntityType::kPerson) people.emplace_back(doc.Text(m.span));
+  }
+  return people;
+}
+
+// A foreign name in Hangul before a title is a person when the general dictionary does not know
+// the word; common words, verb forms and departments before a title are not.
+TEST_F(EntityRecognizerTest, ForeignNameBeforeTitleNeedsTheGeneralDictionary) {
+  DictionarySet with_words = ProjectDictionaries();
+  with_words.AddDictionaryWords({"상대", "선발", "넘다", "뛰어나다", "사회학"});
+  auto made = EntityRecognizer::Create(with_words);
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  const EntityRecognizer recognizer = std::move(made).value();
+
+  struct Case {
+    const char* text;
+    std::vector<const char*> people;
+  };
+  for (const Case& c : {
+           Case{"펠트너 장관은 회담 뒤 떠났다.", {"펠트너"}},
+           Case{"오르반 전 총리가 입장을 냈다.", {"오르반"}},
+           Case{"로비나 케슬러 교수가 발표했다.", {"로비나 케슬러"}},
+           Case{"그는 상대 투수를 무너뜨렸다.", {}},    // a common word
+           Case{"선발 투수로 나섰다.", {}},             // a common word shaped like a name
+           Case{"기준을 넘는 선수가 많았다.", {}},      // a verb form left whole
+           Case{"가장 뛰어난 선수였다.", {}},           // an adnominal of a listed verb
+           Case{"정해진 사회학과 교수가 말했다.", {}},  // a department, not a name
+           Case{"펠트너 선수들이 입국했다.", {}},       // a plural title follows a group
+       }) {
+    const Document doc = Analyze(c.text, &recognizer);
+    EXPECT_EQ(PeopleIn(doc), std::vector<std::string>(c.people.begin(), c.people.end()))
+        << c.text << " → " << Describe(doc);
+  }
+  // Without the dictionary the rule stays off.
+  EXPECT_EQ(EntityOf(Analyze("펠트너 장관은 회담 뒤 떠났다."), "펠트너"), nullptr);
+
+  // After the full name, the last name before a title is the same person.
+  const Document doc =
+      Analyze("앨런 펠트너(Alan Feltner)가 취임했다. 펠트너 장관은 회담 뒤 떠났다.", &recognizer);
+  const auto full = EntityIndexOf(doc, "앨런 펠트너");
+  const auto last = EntityIndexOf(doc, "펠트너");
+  ASSERT_TRUE(full && last) << Describe(doc);
+  EXPECT_EQ(*full, *last) << Describe(doc);
+}
+
+// A name right after a noun for a kind of body (업체 코베아가) is that body; common words and
+// compounds of two dictionary words (교섭단체 대표연설) are not.
+TEST_F(EntityRecognizerTest, NameAfterAKindOfBodyIsAnOrganization) {
+  DictionarySet with_words = ProjectDictionaries();
+  with_words.AddDictionaryWords({"대표", "연설", "관계자"});
+  auto made = EntityRecognizer::Create(with_words);
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  const EntityRecognizer recognizer = std::move(made).value();
+
+  const Document found = Analyze("캠핑용품 업체 도르미카가 새 텐트를 냈다.", &recognizer);
+  const Entity* org = EntityOf(found, "도르미카");
+  ASSERT_NE(org, nullptr) << Describe(found);
+  EXPECT_EQ(org->type, EntityType::kOrg);
+  const Document quoted = Analyze("펀딩 업체 '펀디아'에서 모금했다.", &recognizer);
+  ASSERT_NE(EntityOf(quoted, "펀디아"), nullptr) << Describe(quoted);
+
+  for (const char* text : {"교섭단체 대표연설을 마쳤다.", "업체 관계자가 말했다."}) {
+    const Document doc = Analyze(text, &recognizer);
+    for (const Mention& m : doc.mentions) {
+      EXPECT_NE(doc.entities[m.entity].type, EntityType::kOrg) << text << " → " << Describe(doc);
+    }
+  }
+}
+
+// Korean full names closed by a mark (박서진(두산)) or written in a row (cast lists) are people.
+TEST_F(EntityRecognizerTest, BareKoreanNamesClosedByAMarkOrInARow) {
+  DictionarySet with_words = ProjectDictionaries();
+  with_words.AddDictionaryWords({"이사회", "지키다"});
+  auto made = EntityRecognizer::Create(with_words);
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  const EntityRecognizer recognizer = std::move(made).value();
+
+  struct Case {
+    const char* text;
+    std::vector<const char*> people;
+  };
+  for (const Case& c : {
+           Case{"박서진(두산)이 선발로 나선다.", {"박서진"}},
+           Case{"출연진은 김하람 이도윤 정서율 등이다.", {"김하람", "이도윤", "정서율"}},
+           Case{"이사회(3월) 결정이 나왔다.", {}},   // a dictionary word
+           Case{"약속을 지키라(웃음)고 했다.", {}},  // a verb's stem and ending
+       }) {
+    const Document doc = Analyze(c.text, &recognizer);
+    EXPECT_EQ(PeopleIn(doc), std::vector<std::string>(c.people.begin(), c.people.end()))
+        << c.text << " → " << Describe(doc);
+  }
 }
 
 }  // namespace

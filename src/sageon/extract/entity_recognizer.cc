@@ -186,6 +186,40 @@ constexpr std::string_view kNotHonorific[] = {
 constexpr std::string_view kTitleModifiers[] = {"전",   "현",   "前",   "現",   "신임", "초대",
                                                 "당시", "공동", "임시", "차기", "전직", "현직"};
 
+// Offices written after a place's name in one word (부산시장, 강원도지사, 서초구청장): a title when
+// the part before is a known place. Longest first: 도지사 before 지사.
+constexpr std::string_view kPlaceOffices[] = {"경찰청장", "교육감", "구청장", "도지사", "시의원",
+                                              "도의원",   "구의원", "시장",   "지사",   "군수"};
+
+// Last syllables of a bare word before a title that make it no foreign name: verb endings the
+// analyzer left attached (넘는, 벗고, 와서, 볼때) and the heads of bodies and departments
+// (사회학과, 예술단, 생활체육회, 비상대책위, 파리경제대, 세월호).
+constexpr std::string_view kNotForeignNameEnds[] = {
+    "는", "고", "서", "때", "며", "면", "던", "게", "지", "요", "죠", "까", "과", "단", "회",
+    "위", "팀", "부", "원", "처", "실", "국", "청", "대", "럽", "식", "호", "거", "측", "들"};
+
+// Units inside a body, written after its name (서울대 공대, 한빛병원 유방센터).
+constexpr std::string_view kOrgUnits[] = {
+    "본부", "지부", "지사",     "지점",   "지원",   "분원",   "학과",   "학부",   "공대",
+    "의대", "법대", "대학원",   "연구소", "연구실", "센터",   "사업부", "병동",   "지청",
+    "지회", "분회", "사무국",   "사무처", "비서실", "홍보실", "전략실", "상황실", "위원회",
+    "분과", "노조", "지역본부", "사업단", "지방청", "출장소", "총국",   "지국"};
+
+// Nouns for kinds of bodies that news puts before a body's name (업체 코베아, 제약사 한빛바이오).
+constexpr std::string_view kOrgKinds[] = {
+    "기업",   "업체",   "회사",   "브랜드", "제조사", "스타트업", "구단",   "방송사", "신문사",
+    "언론사", "통신사", "증권사", "보험사", "항공사", "게임사",   "제약사", "유통사", "배급사",
+    "소속사", "기획사", "레이블", "단체",   "운용사", "은행",     "체인",   "플랫폼"};
+
+// Common nouns written together with a place's name that leave the place a place (한국시각,
+// 서울지역, 중국영화): times, areas, people, trips and topics of a place, never the head of a
+// body's name.
+constexpr std::string_view kPlaceCompoundNouns[] = {
+    "시각", "시간", "지역", "출신", "일대", "전역",   "현지", "시내",   "방면", "근교", "인근",
+    "외곽", "도심", "주민", "시민", "도민", "교민",   "동포", "국적",   "여행", "관광", "방문",
+    "영화", "음식", "요리", "경제", "사회", "문화",   "역사", "정세",   "국경", "해안", "앞바다",
+    "상공", "영공", "영해", "전통", "특산", "사투리", "방언", "현지인", "거리", "곳곳"};
+
 // Particles after which a country is the state acting (미국이 제재했다, 중국과 합의했다) rather
 // than the place (미국에서).
 constexpr std::string_view kActorParticles[] = {
@@ -418,6 +452,22 @@ struct RecognizerData {
         if (it != titles.end()) return it->second;
       }
     }
+    return PlaceTitle(word);
+  }
+
+  // 부산시장, 강원도지사, 서초구청장: an office of a place, written as one word after the name.
+  std::optional<TitlePosition> PlaceTitle(std::string_view word) const {
+    for (std::string_view office : kPlaceOffices) {
+      if (word.size() <= office.size() || word.substr(word.size() - office.size()) != office) {
+        continue;
+      }
+      const std::string_view place = word.substr(0, word.size() - office.size());
+      if (!AllHangul(place)) return std::nullopt;
+      // The place in full (부산시, 강원도) or as the gazetteer lists it (부산, 강원, 서울시).
+      const auto entry = LookupGazetteer(place);
+      if (entry && entries[*entry].type != EntityType::kPerson) return TitlePosition::kAfter;
+      return std::nullopt;
+    }
     return std::nullopt;
   }
 
@@ -492,7 +542,10 @@ class DocumentPass {
     TitleRules();
     BareNames();
     SuffixRules();
+    DescribedOrganizations();
+    GluedPlaces();
     AddPartialForms();
+    ForeignNameCandidates();
     DictionaryScan();
     Resolve();
   }
@@ -986,7 +1039,8 @@ class DocumentPass {
         continue;
       }
       if (impl_.IsKoreanName(word)) {
-        AddCandidate(base, KoreanNameProto(word), kRule);
+        // 상대 투수, 선발 투수, 음반 프로듀서: a common word before a title names no one.
+        if (!IsCommonWordBeforeTitle(word)) AddCandidate(base, KoreanNameProto(word), kRule);
       } else if (const auto link_only = SurnameAloneLinkOnly(word); after && link_only) {
         // 이 선수들 is "these players": one person takes no plural title.
         const std::string_view plural = "들";
@@ -998,8 +1052,76 @@ class DocumentPass {
           continue;
         }
         AddCandidate(base, SurnameProto(word, *link_only), kRule);
+      } else if (after && LooksLikeForeignName(i) && !PluralTitle(*title_after)) {
+        // 도나 마셜 교수: a foreign name runs over the word before it when that one is a name too.
+        Span span = base;
+        if (i > 0 && SpaceBetween(i - 1) && LooksLikeForeignName(i - 1)) {
+          span.begin = doc_.tokens[i - 1].span.begin;
+        }
+        // The actor is chosen once the document's full names are known (카터 after 제임스 카터).
+        pending_foreign_.push_back(span);
       }
     }
+  }
+
+  // A word of the general dictionary shaped like a Korean name (상대, 선발, 마무리). Two
+  // syllables also count with a noun tail or a prefix (LooksLikeWord); a three-syllable name is
+  // refused only as a whole word, since many real names split into a prefix and a word (이상민).
+  bool IsCommonWordBeforeTitle(std::string_view word) const {
+    if (impl_.dictionary_words.empty()) return false;
+    return Syllables(word) == 2 ? LooksLikeWord(word) : impl_.dictionary_words.count(word) > 0;
+  }
+
+  // 선수들, 의원들: a title in the plural follows a group, not one person's name.
+  bool PluralTitle(std::string_view title) const {
+    const std::string_view plural = "들";
+    const auto end = static_cast<size_t>(title.data() - doc_.text.data()) + title.size();
+    return (title.size() > plural.size() && title.substr(title.size() - plural.size()) == plural) ||
+           std::string_view(doc_.text).substr(end, plural.size()) == plural;
+  }
+
+  // A foreign name written in Hangul before a title (매티스 장관, 클린턴 전 장관): a bare word of
+  // two to five syllables that the general dictionary does not know, that no gazetteer lists, and
+  // that ends in no organization or place suffix. Without a dictionary the rule stays off.
+  bool LooksLikeForeignName(size_t i) const {
+    if (impl_.dictionary_words.empty() || bases_[i] != doc_.tokens[i].span) return false;
+    const std::string_view word = Text(bases_[i]);
+    if (!AllHangul(word)) return false;
+    const size_t n = Syllables(word);
+    if (n < 2 || n > 5 || BaseTitle(i)) return false;
+    if (InList(kNotNames, word) || LooksLikeWord(word) || impl_.LookupGazetteer(word)) {
+      return false;
+    }
+    if (Suffix(impl_.org_suffixes, word) || Suffix(impl_.loc_suffixes, word)) return false;
+    const std::string_view last = word.substr(PrefixBytes(word, n - 1));
+    if (InList(kNotForeignNameEnds, last)) return false;
+    // 뛰어난, 잊혀진: a verb's adnominal form (뛰어나다, 잊혀지다) the analyzer left whole.
+    return !VerbAdnominal(word);
+  }
+
+  // The word is a dictionary verb's stem and a one-syllable ending (지키라 ← 지키다).
+  bool VerbForm(std::string_view word) const {
+    const size_t n = Syllables(word);
+    if (n < 2) return false;
+    std::string stem(word.substr(0, PrefixBytes(word, n - 1)));
+    stem += "다";
+    return impl_.dictionary_words.count(stem) > 0;
+  }
+
+  // The word is a dictionary verb with ㄴ or ㄹ added to its last syllable (뛰어난 ← 뛰어나다).
+  bool VerbAdnominal(std::string_view word) const {
+    size_t last_begin = 0;
+    char32_t last = 0;
+    for (size_t pos = 0; pos < word.size();) {
+      last_begin = pos;
+      last = utf8::Next(word, &pos);
+    }
+    const char32_t final_consonant = (last - 0xAC00) % 28;
+    if (final_consonant != 4 && final_consonant != 8) return false;  // ㄴ, ㄹ
+    std::string stem(word.substr(0, last_begin));
+    utf8::Append(last - final_consonant, &stem);
+    stem += "다";
+    return impl_.dictionary_words.count(stem) > 0;
   }
 
   // A Korean full name with no cue around it ("문성민은", "김현수·박병호"): a surname and two
@@ -1014,8 +1136,9 @@ class DocumentPass {
       if (!AllHangul(word) || Syllables(word) != 3 || !impl_.IsKoreanName(word)) continue;
       const std::string_view surname = word.substr(0, PrefixBytes(word, 1));
       if (!impl_.common_surnames.count(surname)) continue;
-      // 박기자, 남경사: a surname glued to a title names the person by the surname.
-      if (impl_.Title(word.substr(surname.size()))) {
+      // 박기자, 남경사: a surname glued to a title names the person by the surname (not the
+      // words 천주교, 강타자).
+      if (impl_.Title(word.substr(surname.size())) && !impl_.dictionary_words.count(word)) {
         AddCandidate(Span{base.begin, static_cast<uint32_t>(base.begin + surname.size())},
                      SurnameProto(surname, /*link_only=*/false), kRuleWeak);
         continue;
@@ -1023,11 +1146,29 @@ class DocumentPass {
       if (LooksLikeWord(word) || LooksLikeWord(Text(doc_.tokens[i].span))) continue;
       const bool particle =
           base != doc_.tokens[i].span && impl_.analyzer && impl_.analyzer->IsParticle(Rest(i));
-      const bool listed = base == doc_.tokens[i].span && i + 1 < n && Adjacent(i) &&
-                          IsListMark(Text(doc_.tokens[i + 1].span));
-      if (!particle && !listed) continue;
+      const bool bare = base == doc_.tokens[i].span;
+      const bool listed =
+          bare && i + 1 < n && Adjacent(i) && IsListMark(Text(doc_.tokens[i + 1].span));
+      // 박명환(10승), 이경수(29 · LIG), (송진우): a mark right after the name closes it.
+      const bool marked = bare && i + 1 < n && Adjacent(i) && !SpaceBetween(i) &&
+                          doc_.tokens[i + 1].tag == TokenTag::kSymbol &&
+                          Text(doc_.tokens[i + 1].span) != ".";
+      // 장혁 신민아 권상우: names in a row, separated by spaces only.
+      const bool row = bare && ((i + 1 < n && SpaceBetween(i) && BareKoreanName(i + 1)) ||
+                                (i > 0 && SpaceBetween(i - 1) && BareKoreanName(i - 1)));
+      if (!particle && !listed && !marked && !row) continue;
+      if ((marked || row) && VerbForm(word)) continue;  // 지키라, 만나자: a verb's stem and ending
       AddCandidate(base, KoreanNameProto(word), kRuleWeak);
     }
+  }
+
+  // Token t is a whole three-syllable Korean name with a common surname and no dictionary word.
+  bool BareKoreanName(size_t t) const {
+    if (bases_[t] != doc_.tokens[t].span) return false;
+    const std::string_view word = Text(bases_[t]);
+    if (!AllHangul(word) || Syllables(word) != 3 || !impl_.IsKoreanName(word)) return false;
+    if (!impl_.common_surnames.count(word.substr(0, PrefixBytes(word, 1)))) return false;
+    return !LooksLikeWord(word) && !VerbForm(word);
   }
 
   // A dictionary word, or a dictionary word and a one-syllable noun that rarely ends a given
@@ -1158,11 +1299,107 @@ class DocumentPass {
     }
   }
 
+  // 캠핑용품 업체 코베아가, 소셜 펀딩 업체 '킥스타터'에서: a name right after a noun for a kind of
+  // body is that body. The name is a word the general dictionary does not know (a Hangul word) or
+  // a capitalized Latin word, closed by a particle or a mark.
+  void DescribedOrganizations() {
+    if (impl_.dictionary_words.empty()) return;
+    const size_t n = doc_.tokens.size();
+    for (size_t i = 1; i < n; ++i) {
+      size_t kind = i - 1;
+      const bool quoted = doc_.tokens[kind].tag == TokenTag::kSymbol && kind > 0 &&
+                          IsOpeningQuote(Text(doc_.tokens[kind].span));
+      if (quoted) --kind;
+      if (!Adjacent(kind) || (quoted && !Adjacent(kind + 1))) continue;
+      if (bases_[kind] != doc_.tokens[kind].span || !EndsWithAny(Text(bases_[kind]), kOrgKinds)) {
+        continue;
+      }
+      const Span base = bases_[i];
+      const std::string_view word = Text(base);
+      if (word.empty() || BaseTitle(i) || impl_.LookupGazetteer(word)) continue;
+      if (AllHangul(word)) {
+        const size_t syllables = Syllables(word);
+        if (syllables < 2 || syllables > 6 || InList(kNotNames, word) || LooksLikeWord(word) ||
+            VerbForm(word) || VerbAdnominal(word) || CompoundOfWords(word)) {
+          continue;
+        }
+      } else if (!IsLatinWord(i) || !(word.front() >= 'A' && word.front() <= 'Z')) {
+        continue;
+      }
+      const bool particle =
+          base != doc_.tokens[i].span && impl_.analyzer && impl_.analyzer->IsParticle(Rest(i));
+      const bool marked = base == doc_.tokens[i].span && i + 1 < n && Adjacent(i) &&
+                          !SpaceBetween(i) && doc_.tokens[i + 1].tag == TokenTag::kSymbol;
+      if (!particle && !marked) continue;
+      AddCandidate(base, ProtoNamed(EntityType::kOrg, word), kRuleWeak);
+    }
+  }
+
+  // Two dictionary words written together (대표연설, 지급결제): a compound common noun.
+  bool CompoundOfWords(std::string_view word) const {
+    const auto& words = impl_.dictionary_words;
+    size_t pos = 0;
+    utf8::Next(word, &pos);
+    while (pos < word.size()) {
+      utf8::Next(word, &pos);
+      if (pos + 6 > word.size()) break;  // both parts have two syllables or more
+      if (words.count(word.substr(0, pos)) && words.count(word.substr(pos))) return true;
+    }
+    return false;
+  }
+
+  static bool IsOpeningQuote(std::string_view s) {
+    return s == "'" || s == "\"" || s == "‘" || s == "“" || s == "「" || s == "《" || s == "<";
+  }
+
+  template <size_t N>
+  static bool EndsWithAny(std::string_view word, const std::string_view (&list)[N]) {
+    return std::any_of(std::begin(list), std::end(list), [&](std::string_view tail) {
+      return word.size() >= tail.size() && word.substr(word.size() - tail.size()) == tail;
+    });
+  }
+
+  // 한국시각, 서울지역, 중국영화: a listed place written together with a common noun that never
+  // makes a name with it (kPlaceCompoundNouns; not 상고, 영화제, 대사관, which name bodies) is the
+  // place. The gazetteer prefixes stop the walk at the first piece of text no name starts with,
+  // so most tokens cost one or two lookups.
+  void GluedPlaces() {
+    const size_t n = doc_.tokens.size();
+    for (size_t i = 0; i < n; ++i) {
+      const std::string_view word = Text(bases_[i]);
+      if (word.size() < 12 || !AllHangul(word)) continue;
+      for (size_t pos = 0; pos < word.size();) {
+        utf8::Next(word, &pos);
+        const std::string_view head = word.substr(0, pos);
+        if (!impl_.form_prefixes.count(head)) break;
+        const std::string_view rest = word.substr(pos);
+        if (Syllables(rest) < 2) break;
+        if (!InList(kPlaceCompoundNouns, rest)) continue;
+        const auto entry = impl_.LookupGazetteer(head);
+        if (!entry || impl_.entries[*entry].type != EntityType::kLoc) continue;
+        const Span span{bases_[i].begin, static_cast<uint32_t>(bases_[i].begin + pos)};
+        AddCandidate(span, ProtoForEntry(*entry), kRuleWeak);
+        break;
+      }
+    }
+  }
+
   // Token i is a known place or a unit the suffix rule already took as one (부산 동래구 → 온천동).
   bool IsPlace(size_t i) const {
     if (place_tokens_.count(i)) return true;
     const auto entry = impl_.LookupGazetteer(Text(doc_.tokens[i].span));
     return entry && impl_.entries[*entry].type == EntityType::kLoc;
+  }
+
+  // The foreign names the title rule found: a later 카터 is the 제임스 카터 named before; a name
+  // with no full form in the document is an actor of its own.
+  void ForeignNameCandidates() {
+    for (const Span& span : pending_foreign_) {
+      const auto it = local_forms_.find(Key(Text(span)));
+      const uint32_t proto =
+          it != local_forms_.end() ? it->second : ProtoNamed(EntityType::kPerson, Text(span));
+      AddCandidate(span, proto, kRuleWeak);
+    }
   }
 
   // ---------------------------------------------------------------- linking
@@ -1590,17 +1827,36 @@ class DocumentPass {
           ++k;
           continue;
         }
-        // A governing noun after a place or a person.
-        if ((type == EntityType::kLoc || type == EntityType::kPerson) &&
-            InList(kOrgHeads, Text(bases_[next])) && !OverlapsDate(bases_[next])) {
+        // A governing noun after a place or a person; a unit of the body after an organization
+        // (서울대 공대, 한빛병원 산부인과, 중앙지검 형사3부).
+        const bool head = (type == EntityType::kLoc || type == EntityType::kPerson) &&
+                          InList(kOrgHeads, Text(bases_[next]));
+        const bool unit = type == EntityType::kOrg && IsOrgUnit(Text(bases_[next]));
+        if ((head || unit) && !OverlapsDate(bases_[next])) {
           const Span merged{c.span.begin, bases_[next].end};
-          c = Candidate{merged, ProtoNamed(EntityType::kOrg, Text(merged)), c.priority};
+          // A unit acts for its body: the mention covers both, the actor stays the body, so the
+          // court of one article meets the same court in another.
+          c = Candidate{merged, unit ? c.proto : ProtoNamed(EntityType::kOrg, Text(merged)),
+                        c.priority};
         }
         break;
       }
       out.push_back(c);
     }
     return out;
+  }
+
+  // A unit inside a body: a word ending in a unit noun (산부인과, 국제학부, 유방센터), or a
+  // numbered or named division of three characters or more (형사3부, 행정학과).
+  static bool IsOrgUnit(std::string_view word) {
+    if (word.empty() || (static_cast<unsigned char>(word.front()) < 0x80 &&
+                         !utf8::IsAsciiDigit(static_cast<unsigned char>(word.front())))) {
+      return false;
+    }
+    if (EndsWithAny(word, kOrgUnits)) return true;
+    static constexpr std::string_view kDivisions[] = {"부", "과", "실"};
+    return utf8::CodePointCount(word) >= 3 && EndsWithAny(word, kDivisions) &&
+           !InList(kNotOrgs, word);
   }
 
   static void AddEntityAlias(Entity* e, std::string_view alias) {
@@ -1625,6 +1881,7 @@ class DocumentPass {
   StringMap<uint32_t> local_forms_;
   StringMap<uint32_t> surname_protos_;  // a surname written alone -> proto
   std::unordered_set<size_t> place_tokens_;
+  std::vector<Span> pending_foreign_;  // foreign names before a title, for ForeignNameCandidates
   std::unordered_map<uint32_t, uint32_t> country_org_;  // country entry -> its ORG proto
 };
 
