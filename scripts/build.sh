@@ -17,7 +17,7 @@ done
 . scripts/lib/packages.sh
 packages=("${SAGEON_BUILD_PACKAGES[@]}")
 if [ "$with_tests" = ON ]; then
-  packages+=(googletest libgtest-dev python3 python3-networkx python3-igraph clang-format)
+  packages+=("${SAGEON_TEST_PACKAGES[@]}")
 fi
 sageon_install_packages scripts/build.sh "${packages[@]}"
 

@@ -33,4 +33,7 @@ SAGEON_CLANG_SANITIZER_PACKAGES=(clang-14 libclang-rt-14-dev llvm-14)
 
 # What the test suite adds (GoogleTest, Python checks of the exports, the format check). The same
 # list as scripts/build.sh --tests.
-SAGEON_TEST_PACKAGES=(googletest libgtest-dev python3 python3-networkx python3-igraph clang-format)
+# python3-distributed (Dask) and parallel (GNU parallel) run the recipes of tests/cli/dask_test.py
+# and tests/cli/parallel_test.py: sharded runs mapped over workers, then merged.
+SAGEON_TEST_PACKAGES=(googletest libgtest-dev python3 python3-networkx python3-igraph clang-format
+                      python3-distributed parallel)

@@ -1,6 +1,8 @@
 #include "cli/cli_options.h"
 
+#include <algorithm>
 #include <boost/program_options.hpp>
+#include <charconv>
 #include <sstream>
 
 namespace sageon::cli {
@@ -24,6 +26,10 @@ constexpr CommandInfo kCommands[] = {
     {"dates", Command::kDates, "print temporal expressions as JSON lines"},
     {"events", Command::kEvents, "print events with their date and actors as JSON lines"},
     {"timeline", Command::kTimeline, "print a readable timeline: date, event, actors"},
+    {"stream", Command::kStream,
+     "read JSON lines, print each document's record for merge as JSON lines (a map step)"},
+    {"merge", Command::kMerge,
+     "merge the documents.jsonl of runs, shards or streams into one run's outputs"},
 };
 
 std::string TopLevelHelp() {
@@ -92,12 +98,31 @@ Result<ParsedCommandLine> ParseCommandLine(int argc, const char* const* argv) {
     return InvalidArgument("unknown command '" + first + "'; see 'sageon --help'");
   }
 
-  po::options_description visible = CommonOptions();
-  if (info->command == Command::kRun) {
-    po::options_description run("Options of run");
-    run.add_options()("out,o", po::value<std::string>()->default_value("output"),
-                      "the folder the exports are written to");
-    visible.add(run);
+  po::options_description visible;
+  if (info->command == Command::kMerge) {
+    // merge runs no stage: the input and pipeline options mean nothing to it.
+    po::options_description merge("Options of merge");
+    merge.add_options()("help,h", "show this help")(
+        "out,o", po::value<std::string>()->default_value("output"),
+        "the folder the merged exports are written to (may be one of the inputs)")(
+        "quiet,q", "no messages on stderr except errors");
+    visible.add(merge);
+  } else {
+    visible.add(CommonOptions());
+  }
+  if (info->command == Command::kRun || info->command == Command::kStream) {
+    po::options_description shard("Options of " + std::string(info->name));
+    shard.add_options()("shard", po::value<std::string>(),
+                        "K/N: process only the K-th of N parts of the documents (1 <= K <= N), "
+                        "chosen by a hash of each document's id; merge the parts with merge");
+    if (info->command == Command::kRun) {
+      shard.add_options()("out,o", po::value<std::string>()->default_value("output"),
+                          "the folder the exports are written to")(
+          "update",
+          "add the documents to the outputs already in --out (their documents.jsonl): "
+          "a document whose id is there replaces the earlier version");
+    }
+    visible.add(shard);
   }
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(), "inputs");
@@ -123,6 +148,13 @@ Result<ParsedCommandLine> ParseCommandLine(int argc, const char* const* argv) {
     out << "usage: sageon " << info->name << " [INPUT...] [OPTIONS]\n" << info->summary << "\n";
     if (info->command == Command::kRun) {
       out << "Defaults: INPUT corpus/, --out output/.\n";
+    } else if (info->command == Command::kMerge) {
+      out << "INPUT: a folder written by run or merge (its documents.jsonl), a .jsonl file of\n"
+             "documents (documents.jsonl, the output of stream) or - for standard input. When\n"
+             "two inputs hold a document with the same id, the later input's wins.\n";
+    } else if (info->command == Command::kStream) {
+      out << "INPUT defaults to - (standard input, read as JSON lines). One line is printed per\n"
+             "input file and per document (failed ones too), as documents.jsonl holds them.\n";
     } else {
       out << "INPUT defaults to - (standard input).\n";
     }
@@ -135,7 +167,31 @@ Result<ParsedCommandLine> ParseCommandLine(int argc, const char* const* argv) {
   options.command = info->command;
   if (vm.count("input")) options.inputs = vm["input"].as<std::vector<std::string>>();
   if (options.inputs.empty()) {
+    if (info->command == Command::kMerge) {
+      return InvalidArgument("merge needs at least one INPUT; see 'sageon merge --help'");
+    }
     options.inputs.push_back(info->command == Command::kRun ? "corpus" : "-");
+  }
+  if (vm.count("shard")) {
+    const std::string shard = vm["shard"].as<std::string>();
+    unsigned k = 0, n = 0;
+    const char* end = shard.data() + shard.size();
+    const auto numerator = std::from_chars(shard.data(), end, k);
+    const bool slash = numerator.ec == std::errc() && numerator.ptr != end && *numerator.ptr == '/';
+    const auto denominator = slash ? std::from_chars(numerator.ptr + 1, end, n) : numerator;
+    if (!slash || denominator.ec != std::errc() || denominator.ptr != end || n == 0 || k == 0 ||
+        k > n) {
+      return InvalidArgument("--shard must be K/N with 1 <= K <= N, not '" + shard + "'");
+    }
+    options.shard = k - 1;
+    options.shards = n;
+  }
+  options.update = vm.count("update") > 0;
+  if (vm.count("out")) options.out_dir = vm["out"].as<std::string>();
+  options.quiet = vm.count("quiet") > 0;
+  if (info->command == Command::kMerge) {
+    parsed.options = std::move(options);
+    return parsed;
   }
   const std::string format = vm["input-format"].as<std::string>();
   if (format == "text") {
@@ -144,6 +200,11 @@ Result<ParsedCommandLine> ParseCommandLine(int argc, const char* const* argv) {
     options.input.format = InputFormat::kJsonl;
   } else if (format != "auto") {
     return InvalidArgument("--input-format must be text, jsonl or auto, not '" + format + "'");
+  } else if (info->command == Command::kStream &&
+             std::all_of(options.inputs.begin(), options.inputs.end(),
+                         [](const std::string& input) { return input == "-"; })) {
+    // A map step is fed JSON lines on standard input.
+    options.input.format = InputFormat::kJsonl;
   }
   if (vm.count("encoding")) {
     options.input.encoding = vm["encoding"].as<std::string>();
@@ -174,9 +235,7 @@ Result<ParsedCommandLine> ParseCommandLine(int argc, const char* const* argv) {
   if (vm.count("dict"))
     options.pipeline.user_dictionaries = vm["dict"].as<std::vector<std::string>>();
   if (vm.count("dict-dir")) options.pipeline.dict_dir = vm["dict-dir"].as<std::string>();
-  if (vm.count("out")) options.out_dir = vm["out"].as<std::string>();
   options.jobs = vm["jobs"].as<unsigned>();
-  options.quiet = vm.count("quiet") > 0;
   parsed.options = std::move(options);
   return parsed;
 }

@@ -12,7 +12,17 @@
 
 namespace sageon::cli {
 
-enum class Command { kRun, kSentences, kTokens, kEntities, kDates, kEvents, kTimeline };
+enum class Command {
+  kRun,
+  kSentences,
+  kTokens,
+  kEntities,
+  kDates,
+  kEvents,
+  kTimeline,
+  kStream,
+  kMerge
+};
 
 struct CliOptions {
   Command command = Command::kRun;
@@ -22,6 +32,11 @@ struct CliOptions {
   std::string out_dir = "output";
   unsigned jobs = 0;  // 0: every core
   bool quiet = false;
+  // --shard K/N (run, stream): process only shard K-1 of N (BatchOptions::shard).
+  unsigned shard = 0;
+  unsigned shards = 1;
+  // run --update: merge the new documents into the outputs already in out_dir.
+  bool update = false;
 };
 
 // What parsing decided: run with options, or print `text` (help, version) and exit 0.

@@ -8,10 +8,12 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/cli_options.h"
 #include "sageon/batch.h"
+#include "sageon/export/document_set.h"
 #include "sageon/export/stage_records.h"
 #include "sageon/export/timeline_text.h"
 #include "sageon/pipeline.h"
@@ -91,6 +93,123 @@ void ReportStop(const CliOptions& options, const RunSummary& summary, size_t fil
   std::cerr << "\n";
 }
 
+// run --update: the documents of the run that wrote `out_dir`, as the first input, so the new
+// documents replace the ones with their ids. A folder that does not exist yet, or holds no run,
+// starts empty.
+Status AddPreviousOutputs(const std::string& out_dir, DocumentSet* documents) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(fs::path(out_dir) / "documents.jsonl", ec)) return documents->AddInput(out_dir);
+  if (fs::exists(fs::path(out_dir) / "summary.json", ec)) {
+    return NotFound(out_dir +
+                    " holds outputs but no documents.jsonl (written by an older "
+                    "sageon): run over every input again without --update");
+  }
+  return Status::Ok();
+}
+
+// What run and merge write: the graph, the summary and documents.jsonl, all rebuilt from the
+// documents, so the same documents give the same bytes however they were processed.
+Status WriteDocuments(const CliOptions& options, std::chrono::steady_clock::time_point started,
+                      DocumentSet* documents) {
+  documents->Finish();
+  const EventGraph graph = documents->BuildGraph();
+  const RunSummary summary = documents->BuildSummary();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  SAGEON_RETURN_IF_ERROR(WriteRunOutputs(options.out_dir, graph, documents->RenderJsonLines(),
+                                         summary.ToJson(documents->FilePaths(), graph, seconds)));
+  if (!options.quiet) {
+    std::cerr << "sageon: " << summary.processed() << " documents processed, " << summary.skipped()
+              << " skipped, " << summary.failed() << " failed";
+    if (summary.replaced() > 0) std::cerr << ", " << summary.replaced() << " replaced";
+    std::cerr << "; " << graph.Events().size() << " events, " << graph.Actors().size()
+              << " actors; wrote " << options.out_dir << "\n";
+  }
+  return Status::Ok();
+}
+
+// sageon merge: every input's records in one DocumentSet, written as one run would write them.
+// Failed documents are reported in summary.json, not by the exit code: merge is a reducer, and a
+// reducer that fails over data would fail the whole job.
+int Merge(const CliOptions& options) {
+  InstallStopHandlers();
+  const auto started = std::chrono::steady_clock::now();
+  DocumentSet documents;
+  for (const std::string& input : options.inputs) {
+    if (Status read = documents.AddInput(input); !read.ok()) {
+      std::cerr << "sageon: " << read.message() << "\n";
+      return kExitData;
+    }
+    if (stop_requested.load()) break;
+  }
+  if (stop_requested.load()) {
+    std::cerr << "sageon: interrupted by " << StopSignalName() << ": nothing written: the files in "
+              << options.out_dir << " are as they were\n";
+    return StoppedExitCode();
+  }
+  if (Status written = WriteDocuments(options, started, &documents); !written.ok()) {
+    std::cerr << "sageon: " << written.message() << "\n";
+    return kExitData;
+  }
+  return stop_requested.load() ? StoppedExitCode() : kExitOk;
+}
+
+// sageon stream: a map step. Each file's line and each document's line (as documents.jsonl holds
+// them) go to stdout as soon as the document is done, flushed, so a Hadoop Streaming or Spark
+// pipe() consumer reads them while the rest is processed. Exit code 0 when some documents failed:
+// they are in the output (status "failed", and on stderr with their line), and a mapper's non-zero
+// exit would make the engine retry the whole split for a fault in the data.
+int Stream(const CliOptions& options) {
+  InstallStopHandlers();
+  auto pipeline = Pipeline::Create(options.pipeline);
+  if (!pipeline.ok()) {
+    std::cerr << "sageon: " << pipeline.status().message() << "\n";
+    return kExitData;
+  }
+  auto files = ExpandInputPaths(options.inputs);
+  if (!files.ok()) {
+    std::cerr << "sageon: " << files.status().message() << "\n";
+    return kExitData;
+  }
+  RunSummary summary;
+  BatchOptions batch;
+  batch.jobs = options.jobs;
+  batch.input = options.input;
+  batch.stop = &stop_requested;
+  batch.shard = options.shard;
+  batch.shards = options.shards;
+  BatchCallbacks callbacks;
+  callbacks.on_message = [&](const std::string& message) {
+    if (!options.quiet || message.rfind("error", 0) == 0)
+      std::cerr << "sageon: " << message << "\n";
+  };
+  auto emit = [](std::string line) {
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fflush(stdout);
+  };
+  callbacks.on_report = [&](const DocumentReport& report, const Document* doc) {
+    emit(DocumentRecordLine(MakeDocumentRecord(report, summary.files()[report.file].path, doc)));
+  };
+  callbacks.on_file = [&](const std::string& path, const std::string& reason) {
+    emit(FileRecordLine(path, reason));
+  };
+  if (Status status = ProcessInputs(*pipeline, *files, batch, callbacks, &summary); !status.ok()) {
+    std::cerr << "sageon: " << status.message() << "\n";
+    return kExitData;
+  }
+  if (stop_requested.load()) {
+    ReportStop(options, summary, files->size(), "");
+    return StoppedExitCode();
+  }
+  if (!options.quiet) {
+    std::cerr << "sageon: " << summary.processed() << " documents processed, " << summary.skipped()
+              << " skipped, " << summary.failed() << " failed\n";
+  }
+  return kExitOk;
+}
+
 int Run(const CliOptions& options) {
   InstallStopHandlers();
   const auto started = std::chrono::steady_clock::now();
@@ -107,11 +226,22 @@ int Run(const CliOptions& options) {
 
   EventGraph graph;
   RunSummary summary;
+  // run: every document's record, the run's outputs are rebuilt from (as merge rebuilds them).
+  DocumentSet documents;
+  if (options.command == Command::kRun && options.update) {
+    if (Status read = AddPreviousOutputs(options.out_dir, &documents); !read.ok()) {
+      std::cerr << "sageon: --update: " << read.message() << "\n";
+      return kExitData;
+    }
+  }
+  documents.BeginInput();
   BatchOptions batch;
   batch.last = LastStage(options.command);
   batch.jobs = options.jobs;
   batch.input = options.input;
   batch.stop = &stop_requested;
+  batch.shard = options.shard;
+  batch.shards = options.shards;
   BatchCallbacks callbacks;
   callbacks.on_message = [&](const std::string& message) {
     if (!options.quiet || message.rfind("error", 0) == 0)
@@ -134,12 +264,21 @@ int Run(const CliOptions& options) {
       case Command::kEvents:
         PrintRecords(EventRecords(doc));
         break;
-      case Command::kRun:
       case Command::kTimeline:
         graph.AddDocument(doc);
         break;
+      default:
+        break;
     }
   };
+  if (options.command == Command::kRun) {
+    callbacks.on_report = [&](const DocumentReport& report, const Document* doc) {
+      documents.AddDocument(MakeDocumentRecord(report, summary.files()[report.file].path, doc));
+    };
+    callbacks.on_file = [&](const std::string& path, const std::string& reason) {
+      documents.AddFile(path, reason);
+    };
+  }
   if (Status status = ProcessInputs(*pipeline, *files, batch, callbacks, &summary); !status.ok()) {
     std::cerr << "sageon: " << status.message() << "\n";
     return kExitData;
@@ -156,11 +295,7 @@ int Run(const CliOptions& options) {
     std::fwrite(text.data(), 1, text.size(), stdout);
   }
   if (options.command == Command::kRun) {
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    if (Status written =
-            WriteRunOutputs(options.out_dir, graph, summary.ToJson(*files, graph, seconds));
-        !written.ok()) {
+    if (Status written = WriteDocuments(options, started, &documents); !written.ok()) {
       std::cerr << "sageon: " << written.message() << "\n";
       return kExitData;
     }
@@ -168,12 +303,6 @@ int Run(const CliOptions& options) {
       ReportStop(options, summary, files->size(),
                  "stopped while writing, after every output was written to " + options.out_dir);
       return StoppedExitCode();
-    }
-    if (!options.quiet) {
-      std::cerr << "sageon: " << summary.processed() << " documents processed, "
-                << summary.skipped() << " skipped, " << summary.failed() << " failed; "
-                << graph.Events().size() << " events, " << graph.Actors().size()
-                << " actors; wrote " << options.out_dir << "\n";
     }
   }
   std::fflush(stdout);
@@ -193,5 +322,12 @@ int main(int argc, char** argv) {
     std::cout << parsed->text;
     return sageon::cli::kExitOk;
   }
-  return sageon::cli::Run(*parsed->options);
+  switch (parsed->options->command) {
+    case sageon::cli::Command::kMerge:
+      return sageon::cli::Merge(*parsed->options);
+    case sageon::cli::Command::kStream:
+      return sageon::cli::Stream(*parsed->options);
+    default:
+      return sageon::cli::Run(*parsed->options);
+  }
 }

@@ -60,6 +60,10 @@ void ProcessBatch(const Pipeline& pipeline, Stage last, unsigned jobs,
 
 }  // namespace
 
+unsigned ShardOf(std::string_view id, unsigned shards) {
+  return shards <= 1 ? 0 : static_cast<unsigned>(Fnv1a64(id) % shards);
+}
+
 Status ProcessInputs(const Pipeline& pipeline, const std::vector<std::string>& files,
                      const BatchOptions& options, const BatchCallbacks& callbacks,
                      RunSummary* summary) {
@@ -76,10 +80,12 @@ Status ProcessInputs(const Pipeline& pipeline, const std::vector<std::string>& f
         cut = cut || !pending->done;
         if (cut) continue;
         summary->AddProcessed(std::move(pending->report), pending->doc);
+        if (callbacks.on_report) callbacks.on_report(summary->documents().back(), &pending->doc);
         if (callbacks.on_document) callbacks.on_document(pending->doc);
       } else if (!cut) {
         const auto& problem = std::get<PendingProblem>(item);
         summary->AddProblem(problem.problem, problem.file);
+        if (callbacks.on_report) callbacks.on_report(summary->documents().back(), nullptr);
       }
     }
     batch.clear();
@@ -87,10 +93,14 @@ Status ProcessInputs(const Pipeline& pipeline, const std::vector<std::string>& f
   auto message = [&](const std::string& text) {
     if (callbacks.on_message) callbacks.on_message(text);
   };
+  auto in_shard = [&](std::string_view id) {
+    return options.shards <= 1 || ShardOf(id, options.shards) == options.shard;
+  };
   size_t file_index = 0;
   InputCallbacks input;
   input.on_document = [&](RawDocument&& raw) {
     if (Stopped(options.stop)) return;  // the rest of a JSON lines file
+    if (!in_shard(raw.id)) return;
     for (const std::string& warning : raw.warnings) message("warning: " + warning);
     DocumentReport report = RunSummary::Begin(raw, file_index);
     batch.emplace_back(PendingDocument{std::move(report), pipeline.MakeDocument(std::move(raw))});
@@ -99,25 +109,35 @@ Status ProcessInputs(const Pipeline& pipeline, const std::vector<std::string>& f
   input.stop = [&] { return Stopped(options.stop); };
   input.on_problem = [&](InputProblem&& problem) {
     if (Stopped(options.stop)) return;
+    if (!in_shard(problem.id)) return;
     message((problem.failed ? "error: " : "skipped: ") + problem.source + ": " + problem.reason);
     batch.emplace_back(PendingProblem{std::move(problem), file_index});
   };
   for (const std::string& file : files) {
     if (Stopped(options.stop)) break;
     file_index = summary->AddFile(file);
+    std::string reason;
     if (Status read = ReadInput(file, options.input, input); !read.ok()) {
       if (read.code() == StatusCode::kInvalidArgument) return read;  // an unknown encoding
       flush();
-      message("error: " + read.message());
-      summary->AddUnreadable(file_index, read.message());
+      reason = read.message();
+      // Every shard names the file's failure; one shard, as for a document, counts it.
+      if (in_shard(file)) {
+        message("error: " + reason);
+        summary->AddUnreadable(file_index, reason);
+        if (callbacks.on_report) callbacks.on_report(summary->documents().back(), nullptr);
+      } else {
+        summary->SetFileReason(file_index, reason);
+      }
     }
+    if (callbacks.on_file && !Stopped(options.stop)) callbacks.on_file(file, reason);
   }
   flush();
   return Status::Ok();
 }
 
 Status WriteRunOutputs(const std::string& out_dir, const EventGraph& graph,
-                       const nlohmann::json& summary) {
+                       std::string_view documents_jsonl, const nlohmann::json& summary) {
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) return IoError(out_dir + ": cannot create the output folder: " + ec.message());
@@ -133,6 +153,7 @@ Status WriteRunOutputs(const std::string& out_dir, const EventGraph& graph,
   SAGEON_RETURN_IF_ERROR(write("graph.graphml", graphml));
   SAGEON_ASSIGN_OR_RETURN(std::string gexf, RenderGexf(graph));
   SAGEON_RETURN_IF_ERROR(write("graph.gexf", gexf));
+  SAGEON_RETURN_IF_ERROR(write("documents.jsonl", documents_jsonl));
   // The summary last: its presence says the run finished.
   return write("summary.json", summary.dump(2) + "\n");
 }

@@ -23,11 +23,27 @@ struct BatchOptions {
   // documents not yet started are abandoned and the ones being processed are finished.
   // ProcessInputs then returns Ok with the summary of what was done; the caller knows it stopped.
   const std::atomic<bool>* stop = nullptr;
+  // --shard K/N: only the documents with ShardOf(id, shards) == shard are processed and reported;
+  // every file is still read (a document's id is known only once it is read).
+  unsigned shard = 0;  // 0-based here; the command line counts from 1
+  unsigned shards = 1;
 };
+
+// The shard (0..shards-1) a document belongs to: FNV-1a of its id (the path as given for a text
+// file, the "id" field for a JSON line, the file:line for a line without one) modulo `shards`.
+// It depends on the id alone, so a document keeps its shard when the input grows or is
+// reordered, and all versions of one id meet in one shard, where the later replaces the earlier
+// exactly as in an unsharded run.
+unsigned ShardOf(std::string_view id, unsigned shards);
 
 struct BatchCallbacks {
   std::function<void(const Document&)> on_document;    // in input order
   std::function<void(const std::string&)> on_message;  // warnings and errors, with file and line
+  // Every report as it enters the summary, in input order: with its document when it was
+  // processed, with nullptr when it was skipped or failed.
+  std::function<void(const DocumentReport&, const Document*)> on_report;
+  // Every input file once it has been read; `reason` says why it could not be, else is empty.
+  std::function<void(const std::string& path, const std::string& reason)> on_file;
 };
 
 // Reads and processes every file (from ExpandInputPaths). Each file and each input in it ends up
@@ -37,10 +53,11 @@ Status ProcessInputs(const Pipeline& pipeline, const std::vector<std::string>& f
                      const BatchOptions& options, const BatchCallbacks& callbacks,
                      RunSummary* summary);
 
-// Writes events.csv, entities.csv, nodes.csv, edges.csv, graph.graphml, graph.gexf and
-// summary.json into `out_dir` (created when missing), each file atomically.
+// Writes events.csv, entities.csv, nodes.csv, edges.csv, graph.graphml, graph.gexf,
+// documents.jsonl (export/document_set.h) and summary.json into `out_dir` (created when missing),
+// each file atomically.
 Status WriteRunOutputs(const std::string& out_dir, const EventGraph& graph,
-                       const nlohmann::json& summary);
+                       std::string_view documents_jsonl, const nlohmann::json& summary);
 
 // Deletes the temporary file that WriteFileAtomically (export/file_output.cc) is writing, if
 // any. Async-signal-safe, for a signal handler that ends the process in the middle of a write:

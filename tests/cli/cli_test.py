@@ -104,8 +104,8 @@ def check_exports(test, out):
     GraphML and GEXF in networkx, each CSV in the csv module with one cell per header column."""
     import networkx as nx
     names = sorted(os.listdir(out))
-    test.assertEqual(names, ["edges.csv", "entities.csv", "events.csv", "graph.gexf",
-                             "graph.graphml", "nodes.csv", "summary.json"])
+    test.assertEqual(names, ["documents.jsonl", "edges.csv", "entities.csv", "events.csv",
+                             "graph.gexf", "graph.graphml", "nodes.csv", "summary.json"])
     for name in ("graph.graphml", "graph.gexf"):
         with open(os.path.join(out, name), "rb") as f:
             match = XML_FORBIDDEN.search(f.read())
@@ -536,7 +536,7 @@ class Interrupt(unittest.TestCase):
         out = os.path.join(self.root, name)
         sageon("run", "corpus", "--out", out, "--quiet", check=0)
         before = self.snapshot(out)
-        self.assertEqual(len(before), 7)
+        self.assertEqual(len(before), 8)
         return out, before
 
     def test_sigint_leaves_the_previous_outputs(self):

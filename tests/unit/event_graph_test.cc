@@ -396,5 +396,38 @@ TEST(EventGraphTest, SkipsEventsWithoutDateOrActors) {
   EXPECT_TRUE(graph.Edges().empty());
 }
 
+// `sageon merge` rebuilds the graph from documents.jsonl: the contributions alone, without the
+// documents, in any order, must give the graph the documents give.
+TEST(EventGraphTest, ContributionsAloneRebuildTheGraph) {
+  EventGraph from_documents;
+  std::vector<GraphContribution> contributions;
+  {
+    std::vector<Document> docs = ThreeDocuments();
+    docs.push_back(DocBuilder("d-undated")
+                       .Sentence("날짜 없는 사건")
+                       .Entity("", EntityType::kPerson, "이름 없는 사람")
+                       .Entity("person:홍길동", EntityType::kPerson, "홍길동")
+                       .Date(Day(2023, 1, 2))
+                       .Event("dismissal", "해임", 7, {{1, Role::kAgent}})  // no such date
+                       .Event("dismissal", "해임", 0, {{0, Role::kAgent}})  // no actor with an id
+                       .doc());
+    for (const Document& d : docs) {
+      from_documents.AddDocument(d);
+      contributions.push_back(MakeContribution(d));
+    }
+  }
+  const GraphContribution& undated = contributions.back();
+  ASSERT_EQ(undated.entities.size(), 1u);  // the entity without an id is left out
+  EXPECT_EQ(undated.entities[0].id, "person:홍길동");
+  EXPECT_TRUE(undated.events.empty());
+  EXPECT_EQ(contributions[0].events.at(0).Id(), from_documents.Events()[0]->id);
+
+  EventGraph rebuilt;
+  for (auto it = contributions.rbegin(); it != contributions.rend(); ++it) {
+    rebuilt.AddContribution(*it);
+  }
+  EXPECT_EQ(Dump(rebuilt), Dump(from_documents));
+}
+
 }  // namespace
 }  // namespace sageon

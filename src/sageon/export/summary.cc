@@ -18,14 +18,17 @@ void RunSummary::Count(size_t file, const std::string& status) {
     ++processed_;
   } else if (status == "skipped") {
     ++skipped_;
+  } else if (status == "replaced") {
+    ++replaced_;
   } else {
     ++failed_;
   }
   if (file >= files_.size()) return;  // a caller that does not record files
   FileReport& report = files_[file];
-  ++(status == "processed" ? report.processed
-     : status == "skipped" ? report.skipped
-                           : report.failed);
+  ++(status == "processed"  ? report.processed
+     : status == "skipped"  ? report.skipped
+     : status == "replaced" ? report.replaced
+                            : report.failed);
 }
 
 DocumentReport RunSummary::Begin(const RawDocument& raw, size_t file) {
@@ -70,8 +73,17 @@ void RunSummary::AddProblem(const InputProblem& problem, size_t file) {
 
 void RunSummary::AddUnreadable(size_t file, const std::string& reason) {
   const std::string path = file < files_.size() ? files_[file].path : std::string();
-  if (file < files_.size()) files_[file].reason = reason;
+  SetFileReason(file, reason);
   AddProblem(InputProblem{path, path, reason, true}, file);
+}
+
+void RunSummary::SetFileReason(size_t file, const std::string& reason) {
+  if (file < files_.size()) files_[file].reason = reason;
+}
+
+void RunSummary::AddReport(DocumentReport report) {
+  Count(report.file, report.status);
+  documents_.push_back(std::move(report));
 }
 
 json RunSummary::ToJson(const std::vector<std::string>& inputs, const EventGraph& graph,
@@ -98,6 +110,8 @@ json RunSummary::ToJson(const std::vector<std::string>& inputs, const EventGraph
     }
     if (!r.warnings.empty()) d["warnings"] = r.warnings;
     docs.push_back(std::move(d));
+    // The counts describe the documents the outputs hold: a replaced one is not among them.
+    if (r.status == "replaced") continue;
     sentences += r.sentences;
     tokens += r.tokens;
     dates += r.dates;
@@ -113,10 +127,11 @@ json RunSummary::ToJson(const std::vector<std::string>& inputs, const EventGraph
   json files = json::array();
   for (const FileReport& f : files_) {
     json file{{"path", f.path},
-              {"documents", f.processed + f.skipped + f.failed},
+              {"documents", f.processed + f.skipped + f.failed + f.replaced},
               {"processed", f.processed},
               {"skipped", f.skipped},
               {"failed", f.failed}};
+    if (f.replaced > 0) file["replaced"] = f.replaced;  // only a file with duplicate ids has any
     if (!f.reason.empty()) file["reason"] = f.reason;
     files.push_back(std::move(file));
   }
@@ -128,6 +143,7 @@ json RunSummary::ToJson(const std::vector<std::string>& inputs, const EventGraph
       {"documents_processed", processed_},
       {"documents_skipped", skipped_},
       {"documents_failed", failed_},
+      {"documents_replaced", replaced_},
       {"counts", json{{"characters", characters},
                       {"replaced_bytes", replaced},
                       {"sentences", sentences},

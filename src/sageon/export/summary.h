@@ -16,9 +16,11 @@ namespace sageon {
 struct DocumentReport {
   std::string id;
   std::string source;
-  size_t file = 0;     // index of the file it came from (RunSummary::AddFile)
-  size_t line = 0;     // its line in a JSON lines file, 0 for a whole file
-  std::string status;  // "processed", "skipped", "failed"
+  size_t file = 0;  // index of the file it came from (RunSummary::AddFile)
+  size_t line = 0;  // its line in a JSON lines file, 0 for a whole file
+  // "processed", "skipped", "failed", or "replaced": processed, but a later document with the
+  // same id took its place (see DocumentSet)
+  std::string status;
   std::string reason;
   std::string encoding;
   size_t replaced_bytes = 0;
@@ -33,7 +35,7 @@ struct DocumentReport {
 struct FileReport {
   std::string path;
   std::string reason;  // why it could not be read at all; empty when it was read
-  size_t processed = 0, skipped = 0, failed = 0;
+  size_t processed = 0, skipped = 0, failed = 0, replaced = 0;
 };
 
 class RunSummary {
@@ -47,10 +49,16 @@ class RunSummary {
   void AddProblem(const InputProblem& problem, size_t file);
   // A file that could not be read at all (it gives no document, so it counts as one failed).
   void AddUnreadable(size_t file, const std::string& reason);
+  // Notes why a file could not be read without counting a document for it (a shard that the
+  // file's failure does not belong to).
+  void SetFileReason(size_t file, const std::string& reason);
+  // Records a report whose status is already final, as DocumentSet rebuilds a summary.
+  void AddReport(DocumentReport report);
 
   size_t processed() const { return processed_; }
   size_t skipped() const { return skipped_; }
   size_t failed() const { return failed_; }
+  size_t replaced() const { return replaced_; }
   const std::vector<DocumentReport>& documents() const { return documents_; }
   const std::vector<FileReport>& files() const { return files_; }
 
@@ -62,7 +70,7 @@ class RunSummary {
 
   std::vector<FileReport> files_;
   std::vector<DocumentReport> documents_;
-  size_t processed_ = 0, skipped_ = 0, failed_ = 0;
+  size_t processed_ = 0, skipped_ = 0, failed_ = 0, replaced_ = 0;
 };
 
 }  // namespace sageon

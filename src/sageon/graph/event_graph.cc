@@ -9,10 +9,6 @@
 
 namespace sageon {
 
-namespace {
-
-// FNV-1a, 64 bits: stable across platforms and runs, unlike std::hash, so an event keeps its id
-// from one run to the next and two runs over the same posts can be diffed.
 uint64_t Fnv1a64(std::string_view data) {
   uint64_t hash = 14695981039346656037ULL;
   for (const char c : data) {
@@ -21,6 +17,8 @@ uint64_t Fnv1a64(std::string_view data) {
   }
   return hash;
 }
+
+namespace {
 
 std::string Hex64(uint64_t value) {
   static constexpr char kDigits[] = "0123456789abcdef";
@@ -96,6 +94,13 @@ std::string OneLine(std::string_view text) {
   return out;
 }
 
+std::string DateLabelOf(bool is_interval, const TimeValue& value,
+                        const std::optional<TimeValue>& from, const std::optional<TimeValue>& to) {
+  if (!is_interval) return value.Iso();
+  // ISO 8601-2 writes an open end as "..".
+  return (from ? from->Iso() : std::string("..")) + "/" + (to ? to->Iso() : std::string(".."));
+}
+
 }  // namespace
 
 std::string GraphEvent::StartIso() const {
@@ -112,14 +117,69 @@ std::string GraphEvent::EndIso() const {
   return DayIso(DayBounds(value).second);
 }
 
-std::string GraphEvent::DateLabel() const {
-  if (!is_interval) return value.Iso();
-  // ISO 8601-2 writes an open end as "..".
-  return (from ? from->Iso() : std::string("..")) + "/" + (to ? to->Iso() : std::string(".."));
+std::string GraphEvent::DateLabel() const { return DateLabelOf(is_interval, value, from, to); }
+
+std::string ContributionEvent::DateLabel() const {
+  return DateLabelOf(is_interval, value, from, to);
 }
 
-void EventGraph::AddDocument(const Document& doc) {
+std::string ContributionEvent::Id() const {
+  // The identity of an event: what happened, when, and to whom; not the words used for it.
+  std::string key = type;
+  key += '\x1f';
+  key += DateLabel();
+  for (const GraphEventActor& a : actors) {
+    key += '\x1f';
+    key += a.entity_id;
+  }
+  // A negated or planned event is another fact than the one that took place (an actual event
+  // keeps the key it always had).
+  if (realis != Realis::kActual) {
+    key += '\x1f';
+    key += RealisName(realis);
+  }
+  return "event:" + Hex64(Fnv1a64(key));
+}
+
+GraphContribution MakeContribution(const Document& doc) {
+  GraphContribution out;
+  out.document_id = doc.id;
   for (const Entity& e : doc.entities) {
+    if (e.id.empty()) continue;
+    out.entities.push_back(ContributionEntity{e.id, e.type, e.name, e.aliases, e.mention_count});
+  }
+  for (const Event& e : doc.events) {
+    if (e.date >= doc.dates.size()) continue;
+    std::map<std::string, Role> roles;
+    for (const EventActor& a : e.actors) {
+      if (a.entity >= doc.entities.size() || doc.entities[a.entity].id.empty()) continue;
+      auto [it, inserted] = roles.emplace(doc.entities[a.entity].id, a.role);
+      if (!inserted && RolePriority(a.role) < RolePriority(it->second)) it->second = a.role;
+    }
+    if (roles.empty()) continue;
+    const TemporalExpression& date = doc.dates[e.date];
+    ContributionEvent event;
+    event.type = e.type;
+    event.trigger = e.trigger_lemma;
+    event.realis = e.realis;
+    event.is_interval = date.is_interval;
+    event.value = date.value;
+    event.from = date.from;
+    event.to = date.to;
+    for (const auto& [id, role] : roles) event.actors.push_back(GraphEventActor{id, role});
+    if (e.sentence < doc.sentences.size()) {
+      event.sentence = OneLine(doc.Text(doc.sentences[e.sentence].span));
+    }
+    out.events.push_back(std::move(event));
+  }
+  return out;
+}
+
+void EventGraph::AddDocument(const Document& doc) { AddContribution(MakeContribution(doc)); }
+
+void EventGraph::AddContribution(const GraphContribution& contribution) {
+  const std::string& doc_id = contribution.document_id;
+  for (const ContributionEntity& e : contribution.entities) {
     if (e.id.empty()) continue;
     auto [it, inserted] = entities_.try_emplace(e.id);
     GraphEntity& g = it->second;
@@ -131,7 +191,7 @@ void EventGraph::AddDocument(const Document& doc) {
       // The canonical name comes from the smallest document id (then the smallest name), so the
       // order documents arrive in does not change it.
       const std::string& first = *g.documents.begin();
-      if (doc.id < first || (doc.id == first && e.name < g.name)) {
+      if (doc_id < first || (doc_id == first && e.name < g.name)) {
         g.aliases.insert(g.name);
         g.name = e.name;
       }
@@ -142,59 +202,32 @@ void EventGraph::AddDocument(const Document& doc) {
     }
     g.aliases.erase(g.name);
     g.mention_count += e.mention_count;
-    g.documents.insert(doc.id);
+    g.documents.insert(doc_id);
   }
 
-  for (const Event& e : doc.events) {
-    if (e.date >= doc.dates.size()) continue;
-    std::map<std::string, Role> roles;
-    for (const EventActor& a : e.actors) {
-      if (a.entity >= doc.entities.size() || doc.entities[a.entity].id.empty()) continue;
-      auto [it, inserted] = roles.emplace(doc.entities[a.entity].id, a.role);
-      if (!inserted && RolePriority(a.role) < RolePriority(it->second)) it->second = a.role;
-    }
-    if (roles.empty()) continue;
-
-    const TemporalExpression& date = doc.dates[e.date];
-    GraphEvent candidate;
-    candidate.type = e.type;
-    candidate.trigger = e.trigger_lemma;
-    candidate.realis = e.realis;
-    candidate.is_interval = date.is_interval;
-    candidate.value = date.value;
-    candidate.from = date.from;
-    candidate.to = date.to;
-    for (const auto& [id, role] : roles) candidate.actors.push_back(GraphEventActor{id, role});
-    // The identity of an event: what happened, when, and to whom; not the words used for it.
-    std::string key = e.type;
-    key += '\x1f';
-    key += candidate.DateLabel();
-    for (const auto& [id, role] : roles) {
-      key += '\x1f';
-      key += id;
-    }
-    // A negated or planned event is another fact than the one that took place (an actual event
-    // keeps the key it always had).
-    if (e.realis != Realis::kActual) {
-      key += '\x1f';
-      key += RealisName(e.realis);
-    }
-    candidate.id = "event:" + Hex64(Fnv1a64(key));
-    if (e.sentence < doc.sentences.size()) {
-      candidate.sentence = OneLine(doc.Text(doc.sentences[e.sentence].span));
-    }
-    candidate.first_document = doc.id;
-
-    auto [it, inserted] = events_.try_emplace(candidate.id);
+  for (const ContributionEvent& e : contribution.events) {
+    if (e.actors.empty()) continue;
+    const std::string id = e.Id();
+    auto [it, inserted] = events_.try_emplace(id);
     GraphEvent& g = it->second;
     if (inserted) {
-      g = std::move(candidate);
-      g.documents.insert(doc.id);
+      g.id = id;
+      g.type = e.type;
+      g.trigger = e.trigger;
+      g.realis = e.realis;
+      g.is_interval = e.is_interval;
+      g.value = e.value;
+      g.from = e.from;
+      g.to = e.to;
+      g.actors = e.actors;
+      g.first_document = doc_id;
+      g.sentence = e.sentence;
+      g.documents.insert(doc_id);
       continue;
     }
-    g.documents.insert(doc.id);
+    g.documents.insert(doc_id);
     // Roles merge by priority, which does not depend on the order either.
-    for (const GraphEventActor& a : candidate.actors) {
+    for (const GraphEventActor& a : e.actors) {
       auto same = std::find_if(g.actors.begin(), g.actors.end(), [&](const GraphEventActor& b) {
         return b.entity_id == a.entity_id;
       });
@@ -202,13 +235,13 @@ void EventGraph::AddDocument(const Document& doc) {
         same->role = a.role;
       }
     }
-    if (doc.id < g.first_document) {
-      g.first_document = doc.id;
-      g.sentence = std::move(candidate.sentence);
-      g.trigger = std::move(candidate.trigger);
-      g.value = candidate.value;
-      g.from = candidate.from;
-      g.to = candidate.to;
+    if (doc_id < g.first_document) {
+      g.first_document = doc_id;
+      g.sentence = e.sentence;
+      g.trigger = e.trigger;
+      g.value = e.value;
+      g.from = e.from;
+      g.to = e.to;
     }
   }
 }

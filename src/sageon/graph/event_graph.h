@@ -5,15 +5,22 @@
 // deterministic.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sageon/document.h"
 
 namespace sageon {
+
+// FNV-1a, 64 bits: stable across platforms, runs and builds, unlike std::hash. Event ids are made
+// from it, so an event keeps its id from one run to the next, and so are shards (batch.h), so a
+// document stays in its shard on every machine.
+uint64_t Fnv1a64(std::string_view data);
 
 struct GraphEntity {
   std::string id;
@@ -57,10 +64,49 @@ struct GraphEdge {
   double weight = 1;
 };
 
+// What one processed document gives the graph, and all it gives: its entities under their
+// canonical ids and its events with their dates, actors and sentence. A contribution is small and
+// self-contained, so it can be written out (documents.jsonl), sent between machines, and the
+// graph rebuilt from contributions alone, which is what `sageon merge` does.
+struct ContributionEntity {
+  std::string id;  // canonical, never empty
+  EntityType type = EntityType::kPerson;
+  std::string name;
+  std::vector<std::string> aliases;
+  uint64_t mention_count = 0;
+};
+
+struct ContributionEvent {
+  std::string type;
+  std::string trigger;  // the trigger lemma
+  Realis realis = Realis::kActual;
+  bool is_interval = false;
+  TimeValue value;
+  std::optional<TimeValue> from, to;
+  std::vector<GraphEventActor> actors;  // sorted by entity id, unique, at least one
+  std::string sentence;                 // on one line
+
+  // "event:" + a hash of type, date, actors and realis: the id of the GraphEvent it becomes.
+  std::string Id() const;
+  std::string DateLabel() const;  // value, or "from/to"
+};
+
+struct GraphContribution {
+  std::string document_id;
+  std::vector<ContributionEntity> entities;
+  std::vector<ContributionEvent> events;
+};
+
+// The contribution of a processed document: entities without a canonical id, and events without a
+// date or without an actor that has one, are left out, as the graph always left them out.
+GraphContribution MakeContribution(const Document& doc);
+
 class EventGraph {
  public:
-  // Adds a processed document's entities and events. Adding in any order gives the same graph.
+  // Adds a processed document's entities and events: AddContribution(MakeContribution(doc)).
+  // Adding in any order gives the same graph.
   void AddDocument(const Document& doc);
+  void AddContribution(const GraphContribution& contribution);
 
   // Every entity of every document (not only actors), sorted by id.
   std::vector<const GraphEntity*> Entities() const;

@@ -1,0 +1,400 @@
+#include "sageon/export/document_set.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+namespace sageon {
+
+namespace {
+
+// Written in a fixed key order so a line reads naturally and the bytes never change; read by key.
+using OrderedJson = nlohmann::ordered_json;
+using nlohmann::json;
+
+constexpr char kFileRecord[] = "file";
+constexpr char kDocumentRecord[] = "document";
+
+std::string Dump(const OrderedJson& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+OrderedJson TimeValueJson(const TimeValue& v) {
+  const DateTime& t = v.time;
+  OrderedJson out{{"time", {t.year, t.month, t.day, t.hour, t.minute, t.second}},
+                  {"grain", std::string(GrainName(v.grain))}};
+  if (!v.mod.empty()) out["mod"] = v.mod;
+  return out;
+}
+
+OrderedJson EventJson(const ContributionEvent& e) {
+  OrderedJson actors = OrderedJson::array();
+  for (const GraphEventActor& a : e.actors) {
+    actors.push_back({{"entity", a.entity_id}, {"role", std::string(RoleName(a.role))}});
+  }
+  // The id is written for readers (it is events.csv's node id); reading recomputes it.
+  OrderedJson out{{"id", e.Id()},
+                  {"type", e.type},
+                  {"trigger", e.trigger},
+                  {"realis", std::string(RealisName(e.realis))},
+                  {"interval", e.is_interval},
+                  {"value", TimeValueJson(e.value)}};
+  if (e.from) out["from"] = TimeValueJson(*e.from);
+  if (e.to) out["to"] = TimeValueJson(*e.to);
+  out["actors"] = std::move(actors);
+  out["sentence"] = e.sentence;
+  return out;
+}
+
+// Enum names back to values: each enum's names are the ones its *Name function writes.
+template <typename Enum>
+std::optional<Enum> ParseName(std::string_view name, Enum last, std::string_view (*to_name)(Enum)) {
+  for (int i = 0; i <= static_cast<int>(last); ++i) {
+    if (to_name(static_cast<Enum>(i)) == name) return static_cast<Enum>(i);
+  }
+  return std::nullopt;
+}
+
+// A reader that names the field that is missing or of the wrong type.
+class Reader {
+ public:
+  explicit Reader(std::string* error) : error_(error) {}
+
+  template <typename T>
+  T Get(const json& object, const char* key, T fallback = T()) {
+    const auto it = object.find(key);
+    if (it == object.end()) return fallback;
+    try {
+      return it->get<T>();
+    } catch (const json::exception&) {
+      Fail(std::string("\"") + key + "\" has the wrong type");
+      return fallback;
+    }
+  }
+  const json& Need(const json& object, const char* key) {
+    static const json kNull;
+    const auto it = object.find(key);
+    if (it == object.end()) {
+      Fail(std::string("no \"") + key + "\" field");
+      return kNull;
+    }
+    return *it;
+  }
+  template <typename Enum>
+  Enum GetEnum(const json& object, const char* key, Enum last, std::string_view (*to_name)(Enum)) {
+    if (!object.contains(key)) {
+      Fail(std::string("no \"") + key + "\" field");
+      return Enum{};
+    }
+    const std::string name = Get<std::string>(object, key);
+    const std::optional<Enum> value = ParseName(name, last, to_name);
+    if (!value) Fail(std::string("\"") + key + "\": unknown value '" + name + "'");
+    return value.value_or(Enum{});
+  }
+  TimeValue Time(const json& object) {
+    TimeValue v;
+    if (!object.is_object()) {
+      Fail("a date is not an object");
+      return v;
+    }
+    const auto t = Get<std::vector<int>>(object, "time");
+    if (t.size() != 6) {
+      Fail("\"time\" is not [year, month, day, hour, minute, second]");
+      return v;
+    }
+    v.time = DateTime{t[0], t[1], t[2], t[3], t[4], t[5]};
+    v.grain = GetEnum(object, "grain", Grain::kSecond, GrainName);
+    v.mod = Get<std::string>(object, "mod");
+    return v;
+  }
+  void Fail(std::string message) {
+    if (error_->empty()) *error_ = std::move(message);
+  }
+  bool ok() const { return error_->empty(); }
+
+ private:
+  std::string* error_;
+};
+
+DocumentRecord ParseDocumentRecord(const json& line, std::string* error) {
+  Reader r(error);
+  DocumentRecord record;
+  DocumentReport& report = record.report;
+  report.id = r.Get<std::string>(line, "id");
+  if (report.id.empty()) r.Fail("no \"id\"");
+  report.source = r.Get<std::string>(line, "source");
+  record.file = r.Get<std::string>(line, "file");
+  report.line = r.Get<size_t>(line, "line");
+  report.status = r.Get<std::string>(line, "status");
+  if (report.status != "processed" && report.status != "skipped" && report.status != "failed" &&
+      report.status != "replaced") {
+    r.Fail("\"status\": unknown value '" + report.status + "'");
+  }
+  report.reason = r.Get<std::string>(line, "reason");
+  report.encoding = r.Get<std::string>(line, "encoding");
+  report.replaced_bytes = r.Get<size_t>(line, "replaced_bytes");
+  report.warnings = r.Get<std::vector<std::string>>(line, "warnings");
+  report.reference = r.Get<std::string>(line, "reference_date");
+  report.reference_inferred = r.Get<bool>(line, "reference_inferred");
+  const json counts = r.Get<json>(line, "counts", json::object());
+  report.characters = r.Get<size_t>(counts, "characters");
+  report.sentences = r.Get<size_t>(counts, "sentences");
+  report.tokens = r.Get<size_t>(counts, "tokens");
+  report.dates = r.Get<size_t>(counts, "dates");
+  report.entities = r.Get<size_t>(counts, "entities");
+  report.mentions = r.Get<size_t>(counts, "mentions");
+  report.events = r.Get<size_t>(counts, "events");
+
+  GraphContribution& c = record.contribution;
+  c.document_id = report.id;
+  for (const json& e : r.Get<json>(line, "entities", json::array())) {
+    ContributionEntity entity;
+    entity.id = r.Get<std::string>(e, "id");
+    if (entity.id.empty()) r.Fail("an entity without an id");
+    entity.type = r.GetEnum(e, "type", EntityType::kEvent, EntityTypeName);
+    entity.name = r.Get<std::string>(e, "name");
+    entity.aliases = r.Get<std::vector<std::string>>(e, "aliases");
+    entity.mention_count = r.Get<uint64_t>(e, "mentions");
+    c.entities.push_back(std::move(entity));
+  }
+  for (const json& e : r.Get<json>(line, "events", json::array())) {
+    ContributionEvent event;
+    event.type = r.Get<std::string>(e, "type");
+    event.trigger = r.Get<std::string>(e, "trigger");
+    event.realis = r.GetEnum(e, "realis", Realis::kPossible, RealisName);
+    event.is_interval = r.Get<bool>(e, "interval");
+    event.value = r.Time(r.Need(e, "value"));
+    if (e.contains("from")) event.from = r.Time(e["from"]);
+    if (e.contains("to")) event.to = r.Time(e["to"]);
+    for (const json& a : r.Get<json>(e, "actors", json::array())) {
+      event.actors.push_back(GraphEventActor{r.Get<std::string>(a, "entity"),
+                                             r.GetEnum(a, "role", Role::kParticipant, RoleName)});
+    }
+    // As MakeContribution leaves them: sorted by entity id, one role each.
+    std::sort(event.actors.begin(), event.actors.end());
+    event.actors.erase(std::unique(event.actors.begin(), event.actors.end(),
+                                   [](const GraphEventActor& a, const GraphEventActor& b) {
+                                     return a.entity_id == b.entity_id;
+                                   }),
+                       event.actors.end());
+    if (event.actors.empty()) r.Fail("an event without actors");
+    event.sentence = r.Get<std::string>(e, "sentence");
+    c.events.push_back(std::move(event));
+  }
+  if (report.status != "processed") c = GraphContribution{report.id, {}, {}};
+  return record;
+}
+
+}  // namespace
+
+DocumentRecord MakeDocumentRecord(const DocumentReport& report, const std::string& file,
+                                  const Document* doc) {
+  DocumentRecord record{report, file, {}};
+  if (doc != nullptr && report.status == "processed") record.contribution = MakeContribution(*doc);
+  // The report's id, as merge reads it back (the two are the same for a processed document).
+  record.contribution.document_id = report.id;
+  return record;
+}
+
+std::string FileRecordLine(const std::string& path, const std::string& reason) {
+  OrderedJson out{{"record", kFileRecord}, {"file", path}};
+  if (!reason.empty()) out["reason"] = reason;
+  return Dump(out);
+}
+
+std::string DocumentRecordLine(const DocumentRecord& record) {
+  const DocumentReport& r = record.report;
+  OrderedJson out{{"record", kDocumentRecord}, {"id", r.id},     {"source", r.source},
+                  {"file", record.file},       {"line", r.line}, {"status", r.status}};
+  if (!r.reason.empty()) out["reason"] = r.reason;
+  out["encoding"] = r.encoding;
+  out["replaced_bytes"] = r.replaced_bytes;
+  out["warnings"] = r.warnings;
+  out["reference_date"] = r.reference;
+  out["reference_inferred"] = r.reference_inferred;
+  out["counts"] = OrderedJson{{"characters", r.characters}, {"sentences", r.sentences},
+                              {"tokens", r.tokens},         {"dates", r.dates},
+                              {"entities", r.entities},     {"mentions", r.mentions},
+                              {"events", r.events}};
+  OrderedJson entities = OrderedJson::array();
+  for (const ContributionEntity& e : record.contribution.entities) {
+    entities.push_back({{"id", e.id},
+                        {"type", std::string(EntityTypeName(e.type))},
+                        {"name", e.name},
+                        {"aliases", e.aliases},
+                        {"mentions", e.mention_count}});
+  }
+  OrderedJson events = OrderedJson::array();
+  for (const ContributionEvent& e : record.contribution.events) events.push_back(EventJson(e));
+  out["entities"] = std::move(entities);
+  out["events"] = std::move(events);
+  return Dump(out);
+}
+
+void DocumentSet::BeginInput() { ++input_; }
+
+size_t DocumentSet::FileIndex(const std::string& path) {
+  auto [it, inserted] = file_index_.try_emplace(path, files_.size());
+  if (inserted) files_.push_back(FileEntry{path, {}});
+  return it->second;
+}
+
+void DocumentSet::AddFile(const std::string& path, const std::string& reason) {
+  FileEntry& file = files_[FileIndex(path)];
+  if (file.reason.empty()) file.reason = reason;
+}
+
+void DocumentSet::AddDocument(DocumentRecord record) {
+  const size_t file = FileIndex(record.file);
+  const size_t seq = entries_.size();
+  entries_.push_back(Entry{std::move(record), input_, file, seq});
+}
+
+Status DocumentSet::AddJsonLines(std::string_view content, const std::string& name) {
+  size_t line_number = 0;
+  for (size_t pos = 0; pos < content.size();) {
+    size_t end = content.find('\n', pos);
+    if (end == std::string_view::npos) end = content.size();
+    const std::string_view line = content.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_number;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    const std::string where = name + ":" + std::to_string(line_number) + ": ";
+    json object;
+    try {
+      object = json::parse(line);
+    } catch (const json::parse_error& e) {
+      return DataError(where + "not valid JSON (syntax error at byte " + std::to_string(e.byte) +
+                       " of the line)");
+    }
+    if (!object.is_object()) return DataError(where + "not a JSON object");
+    const auto kind = object.find("record");
+    if (kind == object.end() || !kind->is_string()) {
+      return DataError(where +
+                       "no \"record\" field: not a line of documents.jsonl or of "
+                       "'sageon stream'");
+    }
+    std::string error;
+    if (*kind == kFileRecord) {
+      Reader r(&error);
+      const auto path = r.Get<std::string>(object, "file");
+      const auto reason = r.Get<std::string>(object, "reason");
+      if (r.ok()) AddFile(path, reason);
+    } else if (*kind == kDocumentRecord) {
+      DocumentRecord record = ParseDocumentRecord(object, &error);
+      if (error.empty()) AddDocument(std::move(record));
+    } else {
+      error = "unknown record '" + kind->get<std::string>() + "'";
+    }
+    if (!error.empty()) return DataError(where + error);
+  }
+  return Status::Ok();
+}
+
+Status DocumentSet::AddInput(const std::string& path) {
+  BeginInput();
+  if (path == "-") {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    return AddJsonLines(buffer.str(), "(standard input)");
+  }
+  std::error_code ec;
+  std::string file = path;
+  if (std::filesystem::is_directory(path, ec)) {
+    file = (std::filesystem::path(path) / "documents.jsonl").string();
+    if (!std::filesystem::exists(file, ec)) {
+      return NotFound(path +
+                      ": no documents.jsonl (a folder written by 'sageon run' or "
+                      "'sageon merge' holds one; older versions did not write it)");
+    }
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return IoError(file + ": cannot open for reading");
+  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return IoError(file + ": read failed");
+  return AddJsonLines(content, file);
+}
+
+void DocumentSet::Finish() {
+  // The winner of each id: the latest input, then the latest in the total order.
+  auto later = [](const Entry& a, const Entry& b) {
+    return std::tie(a.input, a.file, a.record.report.line, a.seq) >
+           std::tie(b.input, b.file, b.record.report.line, b.seq);
+  };
+  std::unordered_map<std::string, const Entry*> winners;
+  for (const Entry& e : entries_) {
+    if (e.record.report.status != "processed") continue;
+    auto [it, inserted] = winners.try_emplace(e.record.report.id, &e);
+    if (!inserted && later(e, *it->second)) it->second = &e;
+  }
+  std::vector<std::pair<Entry*, std::string>> replaced;
+  for (Entry& e : entries_) {
+    const std::string& status = e.record.report.status;
+    if (status != "processed" && status != "replaced") continue;
+    const auto it = winners.find(e.record.report.id);
+    if (it == winners.end() || it->second == &e) continue;
+    // Always named after the final winner, so merging in any grouping says the same.
+    replaced.emplace_back(&e, "replaced by " + it->second->record.report.source);
+  }
+  for (auto& [entry, reason] : replaced) {
+    entry->record.report.status = "replaced";
+    entry->record.report.reason = std::move(reason);
+    entry->record.contribution = GraphContribution{entry->record.report.id, {}, {}};
+  }
+  std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.file, a.record.report.line) < std::tie(b.file, b.record.report.line);
+  });
+}
+
+std::vector<std::string> DocumentSet::FilePaths() const {
+  std::vector<std::string> out;
+  out.reserve(files_.size());
+  for (const FileEntry& f : files_) out.push_back(f.path);
+  return out;
+}
+
+EventGraph DocumentSet::BuildGraph() const {
+  EventGraph graph;
+  for (const Entry& e : entries_) {
+    if (e.record.report.status == "processed") graph.AddContribution(e.record.contribution);
+  }
+  return graph;
+}
+
+RunSummary DocumentSet::BuildSummary() const {
+  RunSummary summary;
+  for (const FileEntry& f : files_) {
+    const size_t index = summary.AddFile(f.path);
+    if (!f.reason.empty()) summary.SetFileReason(index, f.reason);
+  }
+  for (const Entry& e : entries_) {
+    DocumentReport report = e.record.report;
+    report.file = e.file;
+    summary.AddReport(std::move(report));
+  }
+  return summary;
+}
+
+std::string DocumentSet::RenderJsonLines() const {
+  std::string out;
+  size_t next = 0;
+  for (size_t file = 0; file < files_.size(); ++file) {
+    out += FileRecordLine(files_[file].path, files_[file].reason);
+    out += '\n';
+    for (; next < entries_.size() && entries_[next].file == file; ++next) {
+      out += DocumentRecordLine(entries_[next].record);
+      out += '\n';
+    }
+  }
+  return out;
+}
+
+}  // namespace sageon

@@ -1,0 +1,135 @@
+// documents.jsonl and DocumentSet: a record reads back as it was written, duplicate ids leave the
+// latest version (the latest input first, then the latest line), and lines that are not records
+// are refused with their line number.
+#include "sageon/export/document_set.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace sageon {
+namespace {
+
+TimeValue Value(int y, int m, int d, Grain grain, std::string mod = {}) {
+  TimeValue v;
+  v.time = DateTime{y, m, d, 9, 30, 0};
+  v.grain = grain;
+  v.mod = std::move(mod);
+  return v;
+}
+
+DocumentRecord Processed(const std::string& id, const std::string& file, size_t line,
+                         const std::string& name) {
+  DocumentRecord r;
+  r.report.id = id;
+  r.report.source = file + ":" + std::to_string(line);
+  r.report.line = line;
+  r.report.status = "processed";
+  r.report.encoding = "utf-8";
+  r.report.sentences = 2;
+  r.report.warnings = {"a warning"};
+  r.report.reference = "2024-01-02T00:00:00";
+  r.file = file;
+  r.contribution.document_id = id;
+  r.contribution.entities.push_back(
+      ContributionEntity{"person:" + name, EntityType::kPerson, name, {"별칭"}, 2});
+  r.contribution.entities.push_back(
+      ContributionEntity{"org:회사", EntityType::kOrg, "회사", {}, 1});
+  ContributionEvent e;
+  e.type = "appointment";
+  e.trigger = "선임하다";
+  e.realis = Realis::kPlanned;
+  e.is_interval = true;
+  e.value = Value(2024, 3, 1, Grain::kDay);
+  e.from = Value(2024, 3, 1, Grain::kMonth, "START");
+  e.actors = {GraphEventActor{"org:회사", Role::kAgent},
+              GraphEventActor{"person:" + name, Role::kRoleTaken}};
+  e.sentence = "회사는 " + name + "을 선임할 예정이다.";
+  r.contribution.events.push_back(e);
+  return r;
+}
+
+TEST(DocumentSetTest, RecordsReadBackAsWritten) {
+  const DocumentRecord record = Processed("d1", "news.jsonl", 3, "김철수");
+  const std::string lines =
+      FileRecordLine("news.jsonl", "") + "\n" + DocumentRecordLine(record) + "\n";
+  DocumentSet set;
+  ASSERT_TRUE(set.AddJsonLines(lines, "in").ok());
+  set.Finish();
+  EXPECT_EQ(set.RenderJsonLines(), lines);
+
+  EventGraph written, read = set.BuildGraph();
+  written.AddContribution(record.contribution);
+  ASSERT_EQ(read.Events().size(), 1u);
+  EXPECT_EQ(read.Events()[0]->id, written.Events()[0]->id);
+  EXPECT_EQ(read.Events()[0]->DateLabel(), "2024-03/..");
+  EXPECT_EQ(read.Events()[0]->from->mod, "START");
+  EXPECT_EQ(read.Events()[0]->realis, Realis::kPlanned);
+  EXPECT_EQ(read.Events()[0]->actors, written.Events()[0]->actors);
+  EXPECT_EQ(read.FindEntity("person:김철수")->aliases, (std::set<std::string>{"별칭"}));
+}
+
+TEST(DocumentSetTest, TheLatestVersionOfAnIdWins) {
+  DocumentSet set;
+  set.BeginInput();
+  set.AddFile("a.jsonl", "");
+  set.AddDocument(Processed("x", "a.jsonl", 5, "옛사람"));
+  set.AddDocument(Processed("y", "a.jsonl", 1, "첫째"));
+  set.AddDocument(Processed("y", "a.jsonl", 2, "둘째"));  // later line, same input: wins
+  set.BeginInput();
+  set.AddDocument(Processed("x", "a.jsonl", 1, "새사람"));  // later input wins, earlier line
+  set.Finish();
+
+  const RunSummary summary = set.BuildSummary();
+  EXPECT_EQ(summary.processed(), 2u);
+  EXPECT_EQ(summary.replaced(), 2u);
+  // Sorted by file and line, ties in the order added.
+  std::vector<std::string> order;
+  for (const DocumentReport& r : summary.documents()) order.push_back(r.source + " " + r.status);
+  EXPECT_EQ(order, (std::vector<std::string>{"a.jsonl:1 replaced", "a.jsonl:1 processed",
+                                             "a.jsonl:2 processed", "a.jsonl:5 replaced"}));
+  EXPECT_EQ(summary.documents()[3].reason, "replaced by a.jsonl:1");
+  const EventGraph graph = set.BuildGraph();
+  EXPECT_NE(graph.FindEntity("person:새사람"), nullptr);
+  EXPECT_NE(graph.FindEntity("person:둘째"), nullptr);
+  EXPECT_EQ(graph.FindEntity("person:옛사람"), nullptr);
+  EXPECT_EQ(graph.FindEntity("person:첫째"), nullptr);
+}
+
+TEST(DocumentSetTest, FilesKeepTheOrderTheyWereFirstNamedIn) {
+  DocumentSet set;
+  set.BeginInput();
+  set.AddFile("b.txt", "");
+  set.AddFile("a.txt", "");
+  set.BeginInput();
+  set.AddFile("c.txt", "cannot open");
+  set.AddFile("a.txt", "");
+  set.AddFile("c.txt", "");
+  set.Finish();
+  EXPECT_EQ(set.FilePaths(), (std::vector<std::string>{"b.txt", "a.txt", "c.txt"}));
+  EXPECT_EQ(set.BuildSummary().files()[2].reason, "cannot open");
+}
+
+TEST(DocumentSetTest, RefusesLinesThatAreNotRecords) {
+  const std::string good = FileRecordLine("a.txt", "") + "\n";
+  for (const auto& [line, error] : std::vector<std::pair<std::string, std::string>>{
+           {"{oops", "in:2: not valid JSON"},
+           {"[1]", "in:2: not a JSON object"},
+           {R"({"id":"x","text":"본문"})", "in:2: no \"record\" field"},
+           {R"({"record":"other"})", "in:2: unknown record 'other'"},
+           {R"({"record":"document","id":"x","status":"done"})", "in:2: \"status\""},
+           {R"({"record":"document","id":"x","status":"processed","events":[{"type":"t"}]})",
+            "in:2: no \"realis\" field"},
+           {R"({"record":"document","id":"x","status":"processed","events":[{"type":"t",)"
+            R"("realis":"actual","actors":[{"entity":"e","role":"agent"}]}]})",
+            "in:2: no \"value\" field"},
+       }) {
+    DocumentSet set;
+    const Status status = set.AddJsonLines(good + line + "\n", "in");
+    EXPECT_FALSE(status.ok()) << line;
+    EXPECT_EQ(status.message().rfind(error, 0), 0u) << status.message();
+  }
+}
+
+}  // namespace
+}  // namespace sageon
