@@ -73,14 +73,14 @@ Stage LastStage(Command command) {
 }
 
 // One line per record, written as it is rendered: a huge document's records never sit in
-// memory twice.
-void PrintRecords(const std::vector<nlohmann::json>& records) {
+// memory together.
+void PrintRecords(const Document& doc, void (*visit_all)(const Document&, const RecordVisitor&)) {
   std::string line;
-  for (const auto& r : records) {
+  visit_all(doc, [&](const nlohmann::json& r) {
     line = r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     line += '\n';
     std::fwrite(line.data(), 1, line.size(), stdout);
-  }
+  });
 }
 
 // What a stopped run tells the user: how far it got and what became of the outputs.
@@ -250,19 +250,19 @@ int Run(const CliOptions& options) {
   callbacks.on_document = [&](const Document& doc) {
     switch (options.command) {
       case Command::kSentences:
-        PrintRecords(SentenceRecords(doc));
+        PrintRecords(doc, VisitSentenceRecords);
         break;
       case Command::kTokens:
-        PrintRecords(TokenRecords(doc));
+        PrintRecords(doc, VisitTokenRecords);
         break;
       case Command::kEntities:
-        PrintRecords(EntityRecords(doc));
+        PrintRecords(doc, VisitEntityRecords);
         break;
       case Command::kDates:
-        PrintRecords(DateRecords(doc));
+        PrintRecords(doc, VisitDateRecords);
         break;
       case Command::kEvents:
-        PrintRecords(EventRecords(doc));
+        PrintRecords(doc, VisitEventRecords);
         break;
       case Command::kTimeline:
         graph.AddDocument(doc);

@@ -619,14 +619,16 @@ class HostileIds(unittest.TestCase):
 
 
 class ProofFolder(unittest.TestCase):
-    """Issue 7's proof: one `sageon run` over a folder of every kind of bad input and two extremes
-    (400,000 nested brackets, a sentence of 100,000 tokens). Every input is accounted for in
-    summary.json with the right status and the exports load. The inputs are generated here, never
-    committed. The 16 MB line and the 15 MB document are not here yet: the entity and event stages
-    still compare every candidate with every other on one document, quadratic at that size."""
+    """Issue 7's proof: one `sageon run` over a folder of every kind of bad input and the four
+    extremes (a 16 MB line without a break, a 15 MB document, 400,000 nested brackets, a sentence
+    of 100,000 tokens). Every input is accounted for in summary.json with the right status and the
+    exports load. The inputs are generated here from corpus/ (tests/cli/extremes.py, whose scaling
+    check shows each extreme's time and memory growing linearly), never committed."""
 
-    # Work per input must be linear: at the pipeline's speed the whole folder takes a minute or
-    # two. Far longer means some stage went superlinear on one of the extremes.
+    # Work per input is linear: a release build runs the folder in about 20 s of CPU (35 s on a
+    # loaded 2-core machine), the sanitizer build (scripts/sanitize.sh, 3-5x slower) in a minute or
+    # two. Before the extremes were made linear the 16 MB line and the 15 MB document alone took
+    # about 12 minutes of CPU, so running out of this time means a stage went superlinear again.
     TIMEOUT = 300
 
     @classmethod
@@ -636,6 +638,7 @@ class ProofFolder(unittest.TestCase):
         cls.out = os.path.join(cls.root, "out")
         texts = corpus_texts()
         post = texts[0]
+        import extremes  # tests/cli/extremes.py, next to this file
 
         files = {
             "good_utf8.txt": post.encode(),
@@ -663,6 +666,8 @@ class ProofFolder(unittest.TestCase):
             "brackets.txt": ("(" * 400000 + "한빛전자는 2024년 3월 4일 김서준 대표를 해임했다."
                              + ")" * 400000).encode(),
             "long_sentence.txt": ("한빛전자는 " + "새로운 " * 100000 + "공장을 지었다.\n").encode(),
+            "long_line.txt": extremes.line(texts, 16 * extremes.MB),
+            "long_document.txt": extremes.document(texts, 15 * extremes.MB),
         }
         for name, data in files.items():
             write_bytes(os.path.join(cls.folder, name), data)
@@ -717,9 +722,15 @@ class ProofFolder(unittest.TestCase):
         self.assertEqual(docs[self.path("empty.txt")]["status"], "processed")
         self.assertEqual(docs[self.path("empty.txt")]["characters"], 0)
         self.assertEqual(docs[self.path("control_chars.txt")]["status"], "processed")
-        for name in ("brackets.txt", "long_sentence.txt"):
+        for name in ("brackets.txt", "long_sentence.txt", "long_line.txt", "long_document.txt"):
             self.assertEqual(docs[self.path(name)]["status"], "processed", name)
             self.assertGreater(docs[self.path(name)]["sentences"], 0, name)
+        # The long line and document are corpus/ many times over: they find its events, and their
+        # text is read whole.
+        for name in ("long_line.txt", "long_document.txt"):
+            self.assertEqual(docs[self.path(name)]["characters"],
+                             len(read_text(self.path(name))), name)
+            self.assertGreater(docs[self.path(name)]["events"], 1000, name)
 
         lines = self.path("lines.jsonl")
         want = {1: "processed", 2: "failed", 3: "failed", 4: "failed", 5: "failed",

@@ -321,6 +321,27 @@ TEST(SentenceSplitterTest, LongRunsSplitLikeShortOnes) {
   EXPECT_EQ(SplitTexts(blank_page), (std::vector<std::string>{"첫 문장이다.", "끝 문장이다."}));
 }
 
+// Deep nesting is walked with explicit stacks: a chain of a hundred thousand footnote marks after a
+// sentence end still lets the word glued after it start the next sentence, as one mark does, and
+// brackets a closer of another kind never matches ("(" many times, then "]") keep splitting
+// around them as they would alone.
+TEST(SentenceSplitterTest, DeepNestingSplitsLikeShallow) {
+  constexpr size_t kRepeats = 100000;
+  std::string marks;
+  for (size_t i = 0; i < kRepeats; ++i) marks += "[8]";
+  const std::string chain =
+      "그의 통산 500호 골이다." + marks + "발렌시아전 이후 경기력이 좋아졌다.";
+  EXPECT_EQ(SplitTexts(chain), (std::vector<std::string>{"그의 통산 500호 골이다." + marks,
+                                                         "발렌시아전 이후 경기력이 좋아졌다."}));
+
+  const std::string unmatched =
+      "첫 문장이다. " + std::string(kRepeats, '(') + std::string(kRepeats, ']') + " 끝 문장이다.";
+  const std::vector<std::string> sentences = SplitTexts(unmatched);
+  ASSERT_FALSE(sentences.empty());
+  EXPECT_EQ(sentences.front(), "첫 문장이다.");
+  EXPECT_TRUE(sentences.back().ends_with("끝 문장이다.")) << sentences.back().substr(0, 40);
+}
+
 TEST(SentenceSplitterTest, MarksHeadingsAndDatedItems) {
   const std::string text =
       "1. 샘 알트먼의 해임과 복귀 과정\n"

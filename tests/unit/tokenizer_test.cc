@@ -246,6 +246,32 @@ TEST(EojeolAnalyzerTest, LemmatizesPredicates) {
   }
 }
 
+// Every cut of an eojeol is looked up in the lexicons; a word of a hundred thousand syllables (a
+// text pasted without spaces) is cut as a short one is, its particle or ending found the same way,
+// each look-up costing no more than a short word's.
+TEST(EojeolAnalyzerTest, LongEojeolsSplitLikeShortOnes) {
+  std::string long_stem;
+  for (int i = 0; i < 25000; ++i) long_stem += "반도체";
+  for (std::string_view ending : {"의", "에서는", "했다", "되었다"}) {
+    const std::string short_word = "반도체" + std::string(ending);
+    const std::string long_word = long_stem + std::string(ending);
+    const EojeolAnalysis short_analysis = Analyzer().Analyze(short_word);
+    const EojeolAnalysis long_analysis = Analyzer().Analyze(long_word);
+    ASSERT_EQ(long_analysis.parts.size(), short_analysis.parts.size()) << ending;
+    for (size_t i = 0; i < short_analysis.parts.size(); ++i) {
+      EXPECT_EQ(long_analysis.parts[i].tag, short_analysis.parts[i].tag) << ending;
+    }
+    EXPECT_EQ(Text(long_word, long_analysis.parts.back().span),
+              Text(short_word, short_analysis.parts.back().span))
+        << ending;
+    EXPECT_EQ(long_analysis.particle, short_analysis.particle) << ending;
+  }
+  const std::string latin(100000, 'a');
+  const EojeolAnalysis analysis = Analyzer().Analyze(latin);
+  ASSERT_EQ(analysis.parts.size(), 1u);
+  EXPECT_EQ(analysis.parts[0].tag, TokenTag::kForeign);
+}
+
 // Names and nouns that end in a particle-like syllable: never cut before a particle or an ending,
 // whatever tag the gazetteers give them.
 TEST(EojeolAnalyzerTest, DoesNotCutNamesBeforeParticleLikeSyllables) {

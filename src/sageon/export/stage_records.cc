@@ -56,23 +56,18 @@ json DateJson(const TemporalExpression& date) {
   return out;
 }
 
-std::vector<json> SentenceRecords(const Document& doc) {
+void VisitSentenceRecords(const Document& doc, const RecordVisitor& visit) {
   const CodePointOffsets cp(doc);
-  std::vector<json> out;
-  out.reserve(doc.sentences.size());
   for (const Sentence& s : doc.sentences) {
     json r = SpanRecord(doc, cp, s.span);
     if (s.is_heading) r["heading"] = true;
     if (s.is_boilerplate) r["boilerplate"] = true;
-    out.push_back(std::move(r));
+    visit(r);
   }
-  return out;
 }
 
-std::vector<json> TokenRecords(const Document& doc) {
+void VisitTokenRecords(const Document& doc, const RecordVisitor& visit) {
   const CodePointOffsets cp(doc);
-  std::vector<json> out;
-  out.reserve(doc.tokens.size());
   for (const Token& t : doc.tokens) {
     json r = SpanRecord(doc, cp, t.span);
     r["surface"] = r["text"];
@@ -90,29 +85,56 @@ std::vector<json> TokenRecords(const Document& doc) {
       }
       r["parts"] = std::move(parts);
     }
-    out.push_back(std::move(r));
+    visit(r);
   }
-  return out;
 }
 
-// Records in the order their spans start in the text (the longer first when two start together).
-std::vector<json> InTextOrder(std::vector<std::pair<Span, json>> records) {
-  std::stable_sort(records.begin(), records.end(), [](const auto& a, const auto& b) {
-    return a.first.begin != b.first.begin ? a.first.begin < b.first.begin
-                                          : a.first.end < b.first.end;
+namespace {
+
+// What a record of the entity or date stage is made from: a span and where it comes from, so the
+// records can be put in text order before any is rendered.
+struct RecordSource {
+  enum class Kind : uint8_t { kMention, kDate, kDateFrom, kDateTo, kDuration };
+  Span span;
+  Kind kind = Kind::kMention;
+  uint32_t index = 0;  // into doc.mentions, doc.dates or doc.durations
+};
+
+// In the order the spans start in the text (the longer first when two start together); ties keep
+// the order they were listed in.
+void SortInTextOrder(std::vector<RecordSource>* sources) {
+  std::stable_sort(sources->begin(), sources->end(), [](const auto& a, const auto& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end < b.span.end;
   });
-  std::vector<json> out;
-  out.reserve(records.size());
-  for (auto& [span, r] : records) out.push_back(std::move(r));
-  return out;
 }
 
-std::vector<json> DateRecords(const Document& doc) {
+}  // namespace
+
+void VisitDateRecords(const Document& doc, const RecordVisitor& visit) {
+  using Kind = RecordSource::Kind;
+  std::vector<RecordSource> sources;
+  sources.reserve(doc.dates.size() + doc.durations.size());
+  for (uint32_t i = 0; i < doc.dates.size(); ++i) {
+    // An implicit date is not in the text (an event's date taken from the document).
+    if (!doc.dates[i].implicit) sources.push_back({doc.dates[i].span, Kind::kDate, i});
+  }
+  for (uint32_t i = 0; i < doc.durations.size(); ++i) {
+    sources.push_back({doc.durations[i].span, Kind::kDuration, i});
+  }
+  SortInTextOrder(&sources);
+
   const CodePointOffsets cp(doc);
-  std::vector<std::pair<Span, json>> records;
-  records.reserve(doc.dates.size() + doc.durations.size());
-  for (const TemporalExpression& d : doc.dates) {
-    if (d.implicit) continue;  // not in the text (an event's date taken from the document)
+  for (const RecordSource& source : sources) {
+    if (source.kind == Kind::kDuration) {
+      const DurationExpression& d = doc.durations[source.index];
+      json r = SpanRecord(doc, cp, d.span);
+      r["kind"] = d.is_time ? "TIME" : "DATE";
+      r["type"] = "duration";
+      r["value"] = d.value;
+      visit(r);
+      continue;
+    }
+    const TemporalExpression& d = doc.dates[source.index];
     json r = SpanRecord(doc, cp, d.span);
     r["kind"] = d.is_time ? "TIME" : "DATE";
     if (d.is_interval) {
@@ -132,60 +154,70 @@ std::vector<json> DateRecords(const Document& doc) {
       r["reference"] = FormatIso(*doc.reference, Grain::kSecond);
       r["reference_inferred"] = doc.reference_inferred;
     }
-    records.emplace_back(d.span, std::move(r));
+    visit(r);
   }
-  for (const DurationExpression& d : doc.durations) {
-    json r = SpanRecord(doc, cp, d.span);
-    r["kind"] = d.is_time ? "TIME" : "DATE";
-    r["type"] = "duration";
-    r["value"] = d.value;
-    records.emplace_back(d.span, std::move(r));
-  }
-  return InTextOrder(std::move(records));
 }
 
-std::vector<json> EntityRecords(const Document& doc) {
-  const CodePointOffsets cp(doc);
-  std::vector<std::pair<Span, json>> records;
-  for (const Mention& m : doc.mentions) {
-    const Entity& e = doc.entities[m.entity];
-    json r = SpanRecord(doc, cp, m.span);
-    r["type"] = EntityTypeName(e.type);
-    r["id"] = e.id;
-    r["name"] = e.name;
-    records.emplace_back(m.span, std::move(r));
+void VisitEntityRecords(const Document& doc, const RecordVisitor& visit) {
+  using Kind = RecordSource::Kind;
+  std::vector<RecordSource> sources;
+  for (uint32_t i = 0; i < doc.mentions.size(); ++i) {
+    sources.push_back({doc.mentions[i].span, Kind::kMention, i});
   }
-  for (const TemporalExpression& d : doc.dates) {
+  for (uint32_t i = 0; i < doc.dates.size(); ++i) {
+    const TemporalExpression& d = doc.dates[i];
     if (d.implicit) continue;
-    auto add = [&](Span span, bool is_time, const char* part) {
-      json r = SpanRecord(doc, cp, span);
-      r["type"] = is_time ? "TIME" : "DATE";
-      r["date"] = DateJson(d);
-      if (part) r["part"] = part;
-      records.emplace_back(span, std::move(r));
-    };
     // A range told with particles is two mentions, one for each end, as NER annotators tag it.
     if (!d.from_span.empty() && d.from && d.to) {
-      add(d.from_span, d.from->grain >= Grain::kHour, "from");
-      add(d.to_span, d.to->grain >= Grain::kHour, "to");
+      sources.push_back({d.from_span, Kind::kDateFrom, i});
+      sources.push_back({d.to_span, Kind::kDateTo, i});
     } else {
-      add(d.span, d.is_time, nullptr);
+      sources.push_back({d.span, Kind::kDate, i});
     }
   }
   // Lengths of time are DATE or TIME mentions too, as KLUE tags them.
-  for (const DurationExpression& d : doc.durations) {
-    json r = SpanRecord(doc, cp, d.span);
-    r["type"] = d.is_time ? "TIME" : "DATE";
-    r["duration"] = d.value;
-    records.emplace_back(d.span, std::move(r));
+  for (uint32_t i = 0; i < doc.durations.size(); ++i) {
+    sources.push_back({doc.durations[i].span, Kind::kDuration, i});
   }
-  return InTextOrder(std::move(records));
+  SortInTextOrder(&sources);
+
+  const CodePointOffsets cp(doc);
+  for (const RecordSource& source : sources) {
+    json r = SpanRecord(doc, cp, source.span);
+    switch (source.kind) {
+      case Kind::kMention: {
+        const Entity& e = doc.entities[doc.mentions[source.index].entity];
+        r["type"] = EntityTypeName(e.type);
+        r["id"] = e.id;
+        r["name"] = e.name;
+        break;
+      }
+      case Kind::kDate:
+      case Kind::kDateFrom:
+      case Kind::kDateTo: {
+        const TemporalExpression& d = doc.dates[source.index];
+        bool is_time = d.is_time;
+        if (source.kind == Kind::kDateFrom) is_time = d.from->grain >= Grain::kHour;
+        if (source.kind == Kind::kDateTo) is_time = d.to->grain >= Grain::kHour;
+        r["type"] = is_time ? "TIME" : "DATE";
+        r["date"] = DateJson(d);
+        if (source.kind == Kind::kDateFrom) r["part"] = "from";
+        if (source.kind == Kind::kDateTo) r["part"] = "to";
+        break;
+      }
+      case Kind::kDuration: {
+        const DurationExpression& d = doc.durations[source.index];
+        r["type"] = d.is_time ? "TIME" : "DATE";
+        r["duration"] = d.value;
+        break;
+      }
+    }
+    visit(r);
+  }
 }
 
-std::vector<json> EventRecords(const Document& doc) {
+void VisitEventRecords(const Document& doc, const RecordVisitor& visit) {
   const CodePointOffsets cp(doc);
-  std::vector<json> out;
-  out.reserve(doc.events.size());
   for (const Event& e : doc.events) {
     json actors = json::array();
     for (const EventActor& a : e.actors) {
@@ -199,7 +231,7 @@ std::vector<json> EventRecords(const Document& doc) {
     json date = DateJson(doc.dates[e.date]);
     // Said so, because the text never gives it: the news of the day, dated by the document.
     if (doc.dates[e.date].implicit) date["from_document"] = true;
-    out.push_back(json{
+    visit(json{
         {"doc", doc.id},
         {"date", std::move(date)},
         {"type", e.type},
@@ -212,7 +244,23 @@ std::vector<json> EventRecords(const Document& doc) {
                           {"text", std::string(doc.OriginalText(sentence))}}},
     });
   }
+}
+
+namespace {
+std::vector<json> Collect(const Document& doc,
+                          void (*visit_all)(const Document&, const RecordVisitor&)) {
+  std::vector<json> out;
+  visit_all(doc, [&](const json& r) { out.push_back(r); });
   return out;
 }
+}  // namespace
+
+std::vector<json> SentenceRecords(const Document& doc) {
+  return Collect(doc, VisitSentenceRecords);
+}
+std::vector<json> TokenRecords(const Document& doc) { return Collect(doc, VisitTokenRecords); }
+std::vector<json> EntityRecords(const Document& doc) { return Collect(doc, VisitEntityRecords); }
+std::vector<json> DateRecords(const Document& doc) { return Collect(doc, VisitDateRecords); }
+std::vector<json> EventRecords(const Document& doc) { return Collect(doc, VisitEventRecords); }
 
 }  // namespace sageon

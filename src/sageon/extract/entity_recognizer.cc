@@ -4,7 +4,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -707,8 +709,11 @@ class DocumentPass {
     const std::string& text = doc_.text;
     for (size_t open = text.find('('); open != std::string::npos; open = text.find('(', open + 1)) {
       if (open == 0 || IsAsciiSpace(text[open - 1])) continue;
-      const size_t close = text.find(')', open + 1);
-      if (close == std::string::npos || close - open > kMaxParenBytes) continue;
+      // Only the first kMaxParenBytes bytes can hold a ')' the rules take: searching further
+      // would walk the rest of the text for every '(' of a run of them.
+      const size_t close =
+          std::string_view(text).substr(0, open + kMaxParenBytes + 1).find(')', open + 1);
+      if (close == std::string::npos) continue;
       const auto before = TokenEndingAt(open);
       if (!before) continue;
       std::string_view inner = Text(open + 1, close);
@@ -1541,17 +1546,33 @@ class DocumentPass {
   }
 
   // ---------------------------------------------------------------- the choice
+  // Date and duration spans sorted by start, each with the largest end up to it: whether a span
+  // overlaps one is then a binary search, not a walk over every date of the document.
+  void IndexDates() {
+    date_spans_.clear();
+    for (const TemporalExpression& d : doc_.dates) date_spans_.push_back(d.span);
+    for (const DurationExpression& d : doc_.durations) date_spans_.push_back(d.span);
+    std::sort(date_spans_.begin(), date_spans_.end(),
+              [](Span a, Span b) { return a.begin < b.begin; });
+    date_max_end_.resize(date_spans_.size());
+    uint32_t max_end = 0;
+    for (size_t i = 0; i < date_spans_.size(); ++i) {
+      max_end = std::max(max_end, date_spans_[i].end);
+      date_max_end_[i] = max_end;
+    }
+  }
+
+  // Some date span d has d.begin < s.end and s.begin < d.end: of those starting before s.end,
+  // the largest end passes s.begin.
   bool OverlapsDate(Span s) const {
-    for (const TemporalExpression& d : doc_.dates) {
-      if (s.begin < d.span.end && d.span.begin < s.end) return true;
-    }
-    for (const DurationExpression& d : doc_.durations) {
-      if (s.begin < d.span.end && d.span.begin < s.end) return true;
-    }
-    return false;
+    const auto starts_before = std::lower_bound(date_spans_.begin(), date_spans_.end(), s.end,
+                                                [](Span d, uint32_t end) { return d.begin < end; });
+    if (starts_before == date_spans_.begin()) return false;
+    return date_max_end_[static_cast<size_t>(starts_before - date_spans_.begin()) - 1] > s.begin;
   }
 
   void Resolve() {
+    IndexDates();
     std::vector<size_t> order(candidates_.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -1562,17 +1583,16 @@ class DocumentPass {
       return x.span.begin < y.span.begin;
     });
     std::vector<Candidate> chosen;
+    // The chosen spans by start. They never overlap and are never empty, so their ends rise with
+    // their starts: the one starting last before c ends is the only one c can overlap.
+    std::set<std::pair<uint32_t, uint32_t>> taken;
     for (size_t index : order) {
       const Candidate& c = candidates_[index];
       if (OverlapsDate(c.span)) continue;
-      bool overlaps = false;
-      for (const Candidate& k : chosen) {
-        if (c.span.begin < k.span.end && k.span.begin < c.span.end) {
-          overlaps = true;
-          break;
-        }
-      }
-      if (!overlaps) chosen.push_back(c);
+      const auto after = taken.lower_bound({c.span.end, 0});
+      if (after != taken.begin() && std::prev(after)->second > c.span.begin) continue;
+      taken.emplace(c.span.begin, c.span.end);
+      chosen.push_back(c);
     }
     std::sort(chosen.begin(), chosen.end(),
               [](const Candidate& a, const Candidate& b) { return a.span.begin < b.span.begin; });
@@ -1877,6 +1897,8 @@ class DocumentPass {
   mutable std::vector<uint8_t> base_titles_;
   std::vector<Proto> protos_;
   std::vector<Candidate> candidates_;
+  std::vector<Span> date_spans_;  // see IndexDates
+  std::vector<uint32_t> date_max_end_;
   std::unordered_map<uint32_t, uint32_t> entry_proto_;
   StringMap<uint32_t> local_forms_;
   StringMap<uint32_t> surname_protos_;  // a surname written alone -> proto

@@ -285,6 +285,84 @@ bool IsBullet(char32_t c) {
   }
 }
 
+// Mentions and dates in text order, so a sentence finds its own with a binary search instead of
+// walking the document's: the work per sentence stays proportional to the sentence.
+class DocumentIndex {
+ public:
+  explicit DocumentIndex(const Document& doc) : doc_(doc) {
+    mentions_ = ByStart(doc.mentions.size(), [&](size_t i) { return doc.mentions[i].span; });
+    mention_max_end_.resize(mentions_.size());
+    uint32_t max_end = 0;
+    for (size_t i = 0; i < mentions_.size(); ++i) {
+      max_end = std::max(max_end, doc.mentions[mentions_[i]].span.end);
+      mention_max_end_[i] = max_end;
+    }
+    dates_ = ByStart(doc.dates.size(), [&](size_t i) { return doc.dates[i].span; });
+  }
+
+  // Whether any mention m has m.begin < s.end and s.begin < m.end: of the mentions starting
+  // before s ends, the largest end passes s.begin.
+  bool OverlapsMention(Span s) const {
+    const size_t n =
+        StartingBefore(mentions_, s.end, [&](uint32_t i) { return doc_.mentions[i].span; });
+    return n > 0 && mention_max_end_[n - 1] > s.begin;
+  }
+
+  // Indices of the mentions (of the dates) that lie inside `outer`, in index order.
+  std::vector<uint32_t> MentionsInside(Span outer) const {
+    return Inside(mentions_, outer, [&](uint32_t i) { return doc_.mentions[i].span; });
+  }
+  std::vector<uint32_t> DatesInside(Span outer) const {
+    return Inside(dates_, outer, [&](uint32_t i) { return doc_.dates[i].span; });
+  }
+
+ private:
+  template <typename SpanOf>
+  static std::vector<uint32_t> ByStart(size_t count, SpanOf span_of) {
+    std::vector<uint32_t> order(count);
+    for (size_t i = 0; i < count; ++i) order[i] = static_cast<uint32_t>(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return span_of(a).begin < span_of(b).begin; });
+    return order;
+  }
+  // How many of `order` start before `end`.
+  template <typename SpanOf>
+  static size_t StartingBefore(const std::vector<uint32_t>& order, uint32_t end, SpanOf span_of) {
+    return static_cast<size_t>(
+        std::lower_bound(order.begin(), order.end(), end,
+                         [&](uint32_t i, uint32_t e) { return span_of(i).begin < e; }) -
+        order.begin());
+  }
+  template <typename SpanOf>
+  static std::vector<uint32_t> Inside(const std::vector<uint32_t>& order, Span outer,
+                                      SpanOf span_of) {
+    auto it = std::lower_bound(order.begin(), order.end(), outer.begin,
+                               [&](uint32_t i, uint32_t b) { return span_of(i).begin < b; });
+    std::vector<uint32_t> out;
+    for (; it != order.end() && span_of(*it).begin <= outer.end; ++it) {
+      if (span_of(*it).end <= outer.end) out.push_back(*it);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  const Document& doc_;
+  std::vector<uint32_t> mentions_;  // indices into doc.mentions by start
+  std::vector<uint32_t> mention_max_end_;
+  std::vector<uint32_t> dates_;  // indices into doc.dates by start
+};
+
+// The dated expressions of one sentence that can date an event, sorted two ways, so each trigger
+// finds the nearest before and after it with a binary search. Built on the first trigger that
+// needs them.
+struct SentenceDates {
+  bool built = false;
+  std::vector<uint32_t> by_end;    // by end, then index
+  std::vector<uint32_t> by_begin;  // by begin, then index
+  // The date of the list the sentence is an item of (DateFor's fallback), once looked up.
+  std::optional<std::optional<uint32_t>> list_date;
+};
+
 }  // namespace
 
 struct EventExtractor::Impl {
@@ -298,9 +376,12 @@ struct EventExtractor::Impl {
 
   std::optional<TriggerHit> MatchToken(const Document& doc, size_t index) const;
   std::optional<TriggerHit> MatchAfter(const Document& doc, size_t index, size_t skip) const;
-  void ExtractSentence(Document* doc, uint32_t sentence, size_t first_token,
-                       size_t end_token) const;
-  std::optional<uint32_t> DateFor(const Document& doc, uint32_t sentence, Span trigger) const;
+  void ExtractSentence(Document* doc, const DocumentIndex& index, uint32_t sentence,
+                       size_t first_token, size_t end_token) const;
+  std::optional<uint32_t> DateFor(const Document& doc, const DocumentIndex& index,
+                                  uint32_t sentence, SentenceDates* dates, Span trigger) const;
+  std::optional<uint32_t> ListDateFor(const Document& doc, const DocumentIndex& index,
+                                      uint32_t sentence) const;
 };
 
 namespace {
@@ -533,34 +614,69 @@ bool StartsWithSectionMarker(std::string_view body) {
   return c == '.' || c == ')' || c == ' ';
 }
 
-bool Inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
-
 // An event needs a real date: an expression with no value ("지난 19일" in a text that never says
 // the month) is shown to the user but never dates an event or a heading's list.
 bool HasValue(const TemporalExpression& d) {
   return d.resolved && d.anchor != Anchor::kNone && !d.implicit;
 }
 
+// The most (spreading name, later trigger) pairs one sentence tries: far above prose, where a
+// sentence has a handful of triggers and topics, and low enough that a sentence of a hundred
+// thousand names and triggers stays linear.
+constexpr size_t kMaxSpreadPairs = size_t{1} << 16;
+// The most events one sentence gives. Every event carries its sentence (the timeline and the
+// graph print it), so a sentence of a million bytes with thousands of triggers would make output
+// and work quadratic; the first events of it are kept. Prose stays far below: no sentence of the
+// Wikinews corpus gives more than 8.
+constexpr size_t kMaxEventsPerSentence = 16;
+
 }  // namespace
 
 // The date of an event: a date of its own sentence (the nearest before the trigger, else the
 // nearest after), else, for a list item, the date of the dated line that heads its list.
-std::optional<uint32_t> EventExtractor::Impl::DateFor(const Document& doc, uint32_t sentence,
-                                                      Span trigger) const {
-  const Span sspan = doc.sentences[sentence].span;
-  std::optional<uint32_t> before, after;
-  for (uint32_t i = 0; i < doc.dates.size(); ++i) {
-    const TemporalExpression& d = doc.dates[i];
-    if (!HasValue(d) || !Inside(d.span, sspan)) continue;
-    if (d.span.end <= trigger.begin) {
-      if (!before || doc.dates[*before].span.end < d.span.end) before = i;
-    } else if (d.span.begin >= trigger.end) {
-      if (!after || doc.dates[*after].span.begin > d.span.begin) after = i;
+std::optional<uint32_t> EventExtractor::Impl::DateFor(const Document& doc,
+                                                      const DocumentIndex& index, uint32_t sentence,
+                                                      SentenceDates* dates, Span trigger) const {
+  if (!dates->built) {
+    for (uint32_t i : index.DatesInside(doc.sentences[sentence].span)) {
+      if (HasValue(doc.dates[i])) dates->by_end.push_back(i);
     }
+    dates->by_begin = dates->by_end;
+    std::sort(dates->by_end.begin(), dates->by_end.end(), [&](uint32_t a, uint32_t b) {
+      return doc.dates[a].span.end != doc.dates[b].span.end
+                 ? doc.dates[a].span.end < doc.dates[b].span.end
+                 : a < b;
+    });
+    std::sort(dates->by_begin.begin(), dates->by_begin.end(), [&](uint32_t a, uint32_t b) {
+      return doc.dates[a].span.begin != doc.dates[b].span.begin
+                 ? doc.dates[a].span.begin < doc.dates[b].span.begin
+                 : a < b;
+    });
+    dates->built = true;
   }
-  if (before) return before;
-  if (after) return after;
+  // The nearest before the trigger: the latest end at or before its start, the first written of
+  // those ending there.
+  const auto end_of = [&](uint32_t i) { return doc.dates[i].span.end; };
+  auto past = std::upper_bound(dates->by_end.begin(), dates->by_end.end(), trigger.begin,
+                               [&](uint32_t b, uint32_t i) { return b < end_of(i); });
+  if (past != dates->by_end.begin()) {
+    const uint32_t latest = end_of(*std::prev(past));
+    return *std::lower_bound(dates->by_end.begin(), past, latest,
+                             [&](uint32_t i, uint32_t e) { return end_of(i) < e; });
+  }
+  // Else the nearest after: the earliest start at or after its end.
+  auto next = std::lower_bound(dates->by_begin.begin(), dates->by_begin.end(), trigger.end,
+                               [&](uint32_t i, uint32_t e) { return doc.dates[i].span.begin < e; });
+  if (next != dates->by_begin.end()) return *next;
 
+  // The list fallback depends on the sentence alone: every trigger of it shares one lookup.
+  if (!dates->list_date) dates->list_date = ListDateFor(doc, index, sentence);
+  return *dates->list_date;
+}
+
+std::optional<uint32_t> EventExtractor::Impl::ListDateFor(const Document& doc,
+                                                          const DocumentIndex& index,
+                                                          uint32_t sentence) const {
   // A list item: a whole line that does not read as prose, under a line that starts with a date
   // ("2023. 11. 17." or "11월 17일: ...") with only other list items between them.
   auto list_like = [&](uint32_t s) {
@@ -585,9 +701,9 @@ std::optional<uint32_t> EventExtractor::Impl::DateFor(const Document& doc, uint3
     // Its first date, when the line starts with it.
     std::optional<uint32_t> first_date;
     uint32_t last_date_end = 0;
-    for (uint32_t i = 0; i < doc.dates.size(); ++i) {
+    for (uint32_t i : index.DatesInside(sent.span)) {
       const TemporalExpression& d = doc.dates[i];
-      if (d.implicit || !Inside(d.span, sent.span)) continue;
+      if (d.implicit) continue;
       if (!first_date || d.span.begin < doc.dates[*first_date].span.begin) first_date = i;
       last_date_end = std::max(last_date_end, d.span.end);
     }
@@ -615,7 +731,8 @@ std::optional<uint32_t> EventExtractor::Impl::DateFor(const Document& doc, uint3
   return std::nullopt;
 }
 
-void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, size_t first_token,
+void EventExtractor::Impl::ExtractSentence(Document* doc, const DocumentIndex& index,
+                                           uint32_t sentence, size_t first_token,
                                            size_t end_token) const {
   const Document& d = *doc;
   const Span sspan = d.sentences[sentence].span;
@@ -625,12 +742,16 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
     auto hit = MatchToken(d, t);
     if (!hit) continue;
     // A trigger word inside a name is the name: 승리 the singer, 인수위원회.
-    const bool in_name = std::any_of(d.mentions.begin(), d.mentions.end(), [&](const Mention& m) {
-      return m.span.begin < hit->span.end && hit->span.begin < m.span.end;
-    });
-    if (!in_name) triggers.push_back(*hit);
+    if (!index.OverlapsMention(hit->span)) triggers.push_back(*hit);
   }
   if (triggers.empty()) return;
+  // Triggers are in token order, one per token at most, so their tokens and spans rise.
+  const auto first_trigger_from = [&](size_t token) {
+    return static_cast<size_t>(
+        std::lower_bound(triggers.begin(), triggers.end(), token,
+                         [](const TriggerHit& h, size_t t) { return h.token < t; }) -
+        triggers.begin());
+  };
 
   // Token index of a byte offset inside the sentence (the token that contains it, or the first
   // after it).
@@ -641,9 +762,8 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
     return static_cast<size_t>(it - d.tokens.begin());
   };
   auto trigger_at_token = [&](size_t token) -> std::optional<size_t> {
-    for (size_t i = 0; i < triggers.size(); ++i) {
-      if (triggers[i].token == token) return i;
-    }
+    const size_t i = first_trigger_from(token);
+    if (i < triggers.size() && triggers[i].token == token) return i;
     return std::nullopt;
   };
   auto is_open = [&](size_t t) { return IsTokenText(d, d.tokens[t], "("); };
@@ -652,15 +772,32 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
     return IsTokenText(d, d.tokens[t], ",") || IsTokenText(d, d.tokens[t], "，") ||
            IsTokenText(d, d.tokens[t], "、");
   };
-  // Skips a parenthesized group that starts at `t`; returns the token after ")".
-  auto skip_group = [&](size_t t) {
-    int depth = 0;
-    for (; t < end_token; ++t) {
-      if (is_open(t)) ++depth;
-      if (is_close(t) && --depth == 0) return t + 1;
+  // Per token of the sentence: for "(", the token after its matching ")" (end_token when it has
+  // none); and how many groups are open before it. One pass with a stack, so deep nesting costs
+  // no more than flat text.
+  const size_t sentence_tokens = end_token - first_token;
+  std::vector<size_t> group_end(sentence_tokens, end_token);
+  std::vector<uint32_t> depth_before(sentence_tokens + 1, 0);
+  {
+    std::vector<size_t> open_groups;
+    uint32_t depth = 0;
+    for (size_t t = first_token; t < end_token; ++t) {
+      depth_before[t - first_token] = depth;
+      if (is_open(t)) {
+        open_groups.push_back(t);
+        ++depth;
+      } else if (is_close(t)) {
+        if (!open_groups.empty()) {
+          group_end[open_groups.back() - first_token] = t + 1;
+          open_groups.pop_back();
+        }
+        if (depth > 0) --depth;
+      }
     }
-    return end_token;
-  };
+    depth_before[sentence_tokens] = depth;
+  }
+  // Skips a parenthesized group that starts at `t`; returns the token after ")".
+  auto skip_group = [&](size_t t) { return group_end[t - first_token]; };
 
   // The case after byte `from` inside token `t` (from = the token's start for a whole token).
   auto case_in_token = [&](size_t t, uint32_t from) -> std::optional<Case> {
@@ -692,9 +829,9 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
     size_t next_token = 0;  // the token after the name and its particle
   };
   std::vector<MentionInfo> mentions;
-  for (size_t m = 0; m < d.mentions.size(); ++m) {
+  for (const size_t m : index.MentionsInside(sspan)) {
     const Mention& mention = d.mentions[m];
-    if (!Inside(mention.span, sspan) || mention.span.empty()) continue;
+    if (mention.span.empty()) continue;
     if (mention.entity >= d.entities.size() || !IsActorType(d.entities[mention.entity].type)) {
       continue;
     }
@@ -703,19 +840,13 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
     info.first_token = token_at(mention.span.begin);
     info.last_token = token_at(mention.span.end - 1);
     if (info.last_token >= end_token) continue;
-    int depth = 0;
-    for (size_t t = first_token; t < info.first_token; ++t) {
-      if (is_open(t)) ++depth;
-      if (is_close(t) && depth > 0) --depth;
-    }
-    if (depth > 0) continue;
-    bool overlaps_trigger = false;
-    for (const TriggerHit& hit : triggers) {
-      if (mention.span.begin < hit.span.end && hit.span.begin < mention.span.end) {
-        overlaps_trigger = true;
-      }
-    }
-    if (overlaps_trigger) continue;
+    if (depth_before[info.first_token - first_token] > 0) continue;
+    // Trigger spans are disjoint and rise: only the first ending after the mention starts can
+    // overlap it.
+    const auto hit =
+        std::upper_bound(triggers.begin(), triggers.end(), mention.span.begin,
+                         [](uint32_t begin, const TriggerHit& h) { return begin < h.span.end; });
+    if (hit != triggers.end() && hit->span.begin < mention.span.end) continue;
     // The reporter of a byline (정하은 기자 =, 오세진 특파원) writes the story and takes no part in
     // its events.
     if (const size_t after_name = info.last_token + 1; after_name < end_token) {
@@ -755,17 +886,14 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
   if (mentions.empty()) return;
 
   auto next_trigger_from = [&](size_t token) -> std::optional<size_t> {
-    for (size_t i = 0; i < triggers.size(); ++i) {
-      if (triggers[i].token >= token) return i;
-    }
+    const size_t i = first_trigger_from(token);
+    if (i < triggers.size()) return i;
     return std::nullopt;
   };
   auto prev_trigger_before = [&](size_t token) -> std::optional<size_t> {
-    std::optional<size_t> best;
-    for (size_t i = 0; i < triggers.size(); ++i) {
-      if (triggers[i].token < token) best = i;
-    }
-    return best;
+    const size_t i = first_trigger_from(token);
+    if (i > 0) return i - 1;
+    return std::nullopt;
   };
   auto is_person = [&](const MentionInfo& m) {
     return d.entities[d.mentions[m.mention].entity].type == EntityType::kPerson;
@@ -795,11 +923,25 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
     }
     return false;
   };
-  auto mention_starting_at = [&](size_t token) -> std::optional<size_t> {
-    for (size_t i = 0; i < mentions.size(); ++i) {
-      if (mentions[i].first_token == token) return i;
+  // Per token of the sentence: the first mention starting there, and whether a bare person name
+  // (no particle) ends right before it.
+  constexpr size_t kNoMention = static_cast<size_t>(-1);
+  std::vector<size_t> mention_at(sentence_tokens, kNoMention);
+  std::vector<bool> bare_person_before(sentence_tokens + 1, false);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const MentionInfo& m = mentions[i];
+    if (mention_at[m.first_token - first_token] == kNoMention) {
+      mention_at[m.first_token - first_token] = i;
     }
-    return std::nullopt;
+    if (m.particle_case == Case::kNone && is_person(m)) {
+      bare_person_before[m.last_token + 1 - first_token] = true;
+    }
+  }
+  auto mention_starting_at = [&](size_t token) -> std::optional<size_t> {
+    if (token < first_token || token >= end_token) return std::nullopt;
+    const size_t i = mention_at[token - first_token];
+    if (i == kNoMention) return std::nullopt;
+    return i;
   };
   // The trigger that heads the noun phrase starting at token t, for a genitive before it:
   // 알트먼의 [해임]과 복귀, 브록먼의 [마이크로소프트 합류] 발표. When the first verbal noun is
@@ -829,14 +971,7 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
     for (size_t i = 0; i + 1 < run.size(); ++i) {
       const TriggerHit& hit = triggers[run[i]];
       if (hit.entry->transitive) return run[i];
-      bool person_before = false;
-      for (const MentionInfo& m : mentions) {
-        if (m.last_token + 1 == hit.token && m.particle_case == Case::kNone &&
-            d.entities[d.mentions[m.mention].entity].type == EntityType::kPerson) {
-          person_before = true;
-        }
-      }
-      if (!person_before) return run[i];
+      if (!bare_person_before[hit.token - first_token]) return run[i];
     }
     return run.back();
   };
@@ -848,6 +983,20 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
     if (!trigger) return;
     attachments.push_back(Attachment{mentions[mi].mention, relation, *trigger});
     spreads.push_back(spread);
+  };
+
+  // Per token from the sentence's first: the first adnominal predicate at or after it
+  // (end_token when none), so a relative clause is found without walking to the trigger.
+  std::vector<size_t> next_adnominal;
+  auto adnominal_between = [&](size_t from, size_t to) {
+    if (next_adnominal.empty()) {
+      next_adnominal.assign(sentence_tokens + 1, end_token);
+      for (size_t t = end_token; t-- > first_token;) {
+        next_adnominal[t - first_token] =
+            IsAdnominalPredicate(d, d.tokens[t]) ? t : next_adnominal[t + 1 - first_token];
+      }
+    }
+    return from < to && next_adnominal[from - first_token] < to;
   };
 
   // Resolves mention `mi` as if it stood where `info` says; `depth` bounds the chains of
@@ -864,9 +1013,7 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
     auto in_clause = [&]() -> std::optional<size_t> {
       auto t = next_trigger_from(after);
       if (!t) return prev_trigger_before(info.first_token);
-      for (size_t k = after; k < triggers[*t].token; ++k) {
-        if (IsAdnominalPredicate(d, d.tokens[k])) return std::nullopt;
-      }
+      if (adnominal_between(after, triggers[*t].token)) return std::nullopt;
       return t;
     };
     switch (info.particle_case) {
@@ -1099,7 +1246,11 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
   for (const Attachment& a : attachments) {
     if (fills_subject(a, a.trigger)) subject_filled[a.trigger] = true;
   }
-  for (size_t i = 0; i < attachments.size(); ++i) {
+  // Spreading pairs every such name with every later trigger. A sentence of prose has a few of
+  // each; one of thousands (a generated or garbled text) would make that quadratic, so the pairs
+  // tried per sentence are limited and the names past the limit stay with their own trigger.
+  size_t spread_pairs = 0;
+  for (size_t i = 0; i < attachments.size() && spread_pairs < kMaxSpreadPairs; ++i) {
     if (!spreads[i]) continue;
     const Attachment& a = attachments[i];
     const Span at = d.mentions[a.mention].span;
@@ -1107,12 +1258,15 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
       if (t == a.trigger || subject_filled[t] || triggers[t].span.begin < at.end) continue;
       add_actor(t, a);
     }
+    spread_pairs += triggers.size();
   }
 
-  for (size_t t = 0; t < triggers.size(); ++t) {
+  SentenceDates dates;
+  size_t events = 0;
+  for (size_t t = 0; t < triggers.size() && events < kMaxEventsPerSentence; ++t) {
     if (actors[t].empty()) continue;
     const Realis realis = ReadRealis(d, triggers[t].token, end_token);
-    auto date = DateFor(d, sentence, triggers[t].span);
+    auto date = DateFor(d, index, sentence, &dates, triggers[t].span);
     if (!date && realis == Realis::kActual) date = DocumentDateFor(doc, sentence, triggers[t].span);
     if (!date) continue;
     Event event;
@@ -1128,18 +1282,20 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, uint32_t sentence, siz
           return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.entity < b.entity;
         });
     doc->events.push_back(std::move(event));
+    ++events;
   }
 }
 
 void EventExtractor::Extract(Document* doc) const {
   doc->events.clear();
+  const DocumentIndex index(*doc);
   size_t t = 0;
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     const Span sspan = doc->sentences[s].span;
     while (t < doc->tokens.size() && doc->tokens[t].span.end <= sspan.begin) ++t;
     size_t end = t;
     while (end < doc->tokens.size() && doc->tokens[end].span.begin < sspan.end) ++end;
-    if (!doc->sentences[s].is_boilerplate && end > t) impl_->ExtractSentence(doc, s, t, end);
+    if (!doc->sentences[s].is_boilerplate && end > t) impl_->ExtractSentence(doc, index, s, t, end);
     t = end;
   }
 }

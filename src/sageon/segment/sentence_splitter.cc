@@ -235,12 +235,18 @@ class Splitter {
   bool IsMarkerPiece(size_t b, size_t e) const;
   bool IsDateOnly(size_t b, size_t e) const;
   // Whether code point `close` is the ']' of a footnote mark glued to a sentence end: 다.[8]
+  // A chain of marks ("다.[1][2]") is walked back one mark at a time: a loop, not recursion, so
+  // a line of a million marks cannot exhaust the stack.
   bool IsFootnoteAfterEnd(size_t close) const {
-    if (cps_[close] != ']') return false;
-    const auto open = open_of_.find(close);
-    if (open == open_of_.end() || open->second == 0) return false;
-    const char32_t before = cps_[open->second - 1];
-    return IsTerminator(before) || (before == ']' && IsFootnoteAfterEnd(open->second - 1));
+    while (cps_[close] == ']') {
+      const auto open = open_of_.find(close);
+      if (open == open_of_.end() || open->second == 0) return false;
+      const char32_t before = cps_[open->second - 1];
+      if (IsTerminator(before)) return true;
+      if (before != ']') return false;
+      close = open->second - 1;
+    }
+    return false;
   }
   bool HasLetters(size_t b, size_t e) const {
     for (size_t k = b; k < e; ++k) {
@@ -370,46 +376,59 @@ void Splitter::FindPairs() {
   };
   static const std::u32string kOpen = U"([{（［｛【〔〈《「『“‘«";
   static const std::u32string kClose = U")]}）］｝】〕〉》」』”’»";
+  static const std::u32string kClosers = kClose + U"\"'>";
   std::vector<Open> stack;
+  // Per closing character (its index in kClosers), the positions in `stack` of the openers it
+  // closes, innermost last: a closer finds its opener at once, however many brackets of other
+  // kinds are open ("(" a hundred thousand times, then "]" as often, must not be quadratic).
+  std::vector<std::vector<size_t>> open_at(kClosers.size());
   pair_close_.assign(n_ + 1, 0);
   is_close_.assign(n_ + 1, false);
+  auto push = [&](char32_t close, size_t k) {
+    open_at[kClosers.find(close)].push_back(stack.size());
+    stack.push_back({close, k});
+  };
   auto close_with = [&](char32_t close, size_t k) {
-    for (size_t j = stack.size(); j-- > 0;) {
-      if (stack[j].close != close) continue;
-      if (k - stack[j].pos <= kMaxPairLength) {
-        pairs_.push_back({stack[j].pos, k});
-        pair_close_[stack[j].pos] = k;
-        open_of_[k] = stack[j].pos;
-        is_close_[k] = true;
-      }
-      stack.resize(j);
-      return true;
+    const std::vector<size_t>& openers = open_at[kClosers.find(close)];
+    if (openers.empty()) return false;
+    const size_t j = openers.back();
+    if (k - stack[j].pos <= kMaxPairLength) {
+      pairs_.push_back({stack[j].pos, k});
+      pair_close_[stack[j].pos] = k;
+      open_of_[k] = stack[j].pos;
+      is_close_[k] = true;
     }
-    return false;
+    // The openers above it are left unclosed, as a closer skips what it does not match.
+    stack.resize(j);
+    for (std::vector<size_t>& positions : open_at) {
+      while (!positions.empty() && positions.back() >= j) positions.pop_back();
+    }
+    return true;
   };
   for (size_t k = 0; k < n_; ++k) {
     const char32_t c = cps_[k];
     if (utf8::IsHangulSyllable(c) || (c < 0x80 && IsLetterOrDigit(c)) || c == ' ') continue;
     if (c == '\n') {
       stack.clear();
+      for (std::vector<size_t>& positions : open_at) positions.clear();
       continue;
     }
     const char32_t prev = k > 0 ? cps_[k - 1] : U' ';
     const char32_t next = k + 1 < n_ ? cps_[k + 1] : U' ';
     if (c == '"') {
-      if (!close_with('"', k)) stack.push_back({'"', k});
+      if (!close_with('"', k)) push('"', k);
       continue;
     }
     if (c == '\'') {
       // An apostrophe inside a Latin word (Ghosts'n'Goblins, don't) is not a quote.
       if (!IsSpaceCp(prev) && close_with('\'', k)) continue;
       if (!utf8::IsAsciiAlpha(prev) && !utf8::IsAsciiDigit(prev) && !IsSpaceCp(next)) {
-        stack.push_back({'\'', k});
+        push('\'', k);
       }
       continue;
     }
     if (c == '<') {
-      if (!IsSpaceCp(next)) stack.push_back({'>', k});
+      if (!IsSpaceCp(next)) push('>', k);
       continue;
     }
     if (c == '>') {
@@ -418,7 +437,7 @@ void Splitter::FindPairs() {
     }
     const size_t open = kOpen.find(c);
     if (open != std::u32string::npos) {
-      stack.push_back({kClose[open], k});
+      push(kClose[open], k);
       continue;
     }
     if (kClose.find(c) != std::u32string::npos) close_with(c, k);

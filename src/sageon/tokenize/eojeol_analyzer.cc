@@ -17,9 +17,18 @@
 namespace sageon {
 namespace {
 
+// Hashes a long string by its first bytes and its length only: the analysis looks up every cut
+// of an eojeol, and hashing each whole would make a word of a million letters (a text without
+// spaces) quadratic. Lexicon keys are short, so a long piece lands apart from them by its length
+// and is told from one by its size alone.
 struct StringHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  static constexpr size_t kHashedBytes = 64;
+  size_t operator()(std::string_view s) const {
+    if (s.size() <= kHashedBytes) return std::hash<std::string_view>{}(s);
+    return std::hash<std::string_view>{}(s.substr(0, kHashedBytes)) ^
+           (s.size() * size_t{0x9E3779B97F4A7C15});
+  }
 };
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
@@ -230,6 +239,7 @@ struct EojeolAnalyzer::Impl {
   // ㄹ stems that drop their ㄹ (만듭니다 → 만들다), ㅂ and ㄷ irregulars (어려웠다 → 어렵다,
   // 실었다 → 싣다), and stems in 이 after a vowel (보였다 → 보이다, not the copula).
   StringSet rieul_stems, bieup_stems, digeut_stems, siot_stems, hieut_stems, vowel_stems;
+  size_t max_stem_code_points = 0;  // the longest of those stems
 
   EojeolAnalysis Analyze(std::string_view eojeol) const;
   // The dictionary form of a predicate whose stem part (its last syllable fused with the past
@@ -277,7 +287,10 @@ TokenTag EojeolAnalyzer::Impl::StemTag(std::string_view stem, bool before_partic
 bool EojeolAnalyzer::Impl::EndsWithStem(const std::u32string& stem, const StringSet& set,
                                         size_t min_tail) const {
   std::string tail;
-  for (size_t start = 0; start < stem.size(); ++start) {
+  // No tail longer than the longest listed stem can match: a huge stem costs no more than a short
+  // one.
+  const size_t first = stem.size() > max_stem_code_points ? stem.size() - max_stem_code_points : 0;
+  for (size_t start = first; start < stem.size(); ++start) {
     if (start > 0 && stem.size() - start < min_tail) break;
     tail.clear();
     for (size_t i = start; i < stem.size(); ++i) utf8::Append(stem[i], &tail);
@@ -886,6 +899,8 @@ Result<EojeolAnalyzer> EojeolAnalyzer::Create(const DictionarySet& dictionaries)
                          "' (expected rieul, bieup, digeut, siot, hieut or vowel)");
       }
       set->emplace(stems->Cell(row, "stem"));
+      impl->max_stem_code_points =
+          std::max(impl->max_stem_code_points, utf8::CodePointCount(stems->Cell(row, "stem")));
     }
   }
   auto protect = [&impl](std::string_view word) {
