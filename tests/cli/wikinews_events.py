@@ -22,9 +22,10 @@ import unittest
 ARGS = None
 
 # Measured: 13 of 30 rows right when the fixture was written (0.433; found 21, type 21, date 17,
-# actors 15); 15 of 30 (0.500; found 25, type 25, date 21, actors 18) once the lead of an article
-# dated undated events. The floor is that minus 0.05, so that losing two rows fails the test.
-MEASURED_SHARE_RIGHT = 15 / 30
+# actors 15); 16 of 30 (0.533; found 27, type 27, date 23, actors 19) once the lead of an article
+# dated undated events and a sentence without a subject took the previous topic. The floor is that
+# minus 0.05, so that losing two rows fails the test.
+MEASURED_SHARE_RIGHT = 16 / 30
 FLOOR = MEASURED_SHARE_RIGHT - 0.05
 
 ROLES = {"agent", "patient", "recipient", "role", "co-actor", "participant"}

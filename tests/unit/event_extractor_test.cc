@@ -565,6 +565,33 @@ TEST(EventExtractorTest, NewsLeadWithoutADateTakesTheDocumentsDate) {
   }
 }
 
+// Korean drops a subject the discourse already has: a sentence that names no actor and has no
+// subject of its own goes on about the topic that opened the sentence before.
+TEST(EventExtractorTest, SentenceWithoutSubjectGoesOnAboutThePreviousTopic) {
+  auto build = [](const std::string& second) {
+    DocBuilder builder({{"김민수는 2024년 3월 4일 한빛전자에서 사퇴했다. " + second}});
+    builder.Entity("김민수", P)
+        .Entity("한빛전자", O)
+        .Date("2024년 3월 4일", 2024, 3, 4)
+        .Date("2024년 3월 5일", 2024, 3, 5);
+    // The tokenizer's split of a noun and its subject particle: 전원 + 이.
+    for (Token& t : builder.doc().tokens) {
+      if (builder.doc().Text(t.span) == "전원이") {
+        t.parts = {Morph{Span{t.span.begin, t.span.begin + 6}, TokenTag::kNoun},
+                   Morph{Span{t.span.begin + 6, t.span.end}, TokenTag::kParticle}};
+      }
+    }
+    Extractor().Extract(&builder.doc());
+    return Describe(builder.doc());
+  };
+  EXPECT_EQ(build("2024년 3월 5일 복귀했다."),
+            (std::vector<std::string>{"resignation 2024-03-04 김민수:agent 한빛전자:agent",
+                                      "return 2024-03-05 김민수:agent"}));
+  // A subject of its own, even one that is no entity, is the subject.
+  EXPECT_EQ(build("2024년 3월 5일 노조원 전원이 복귀했다."),
+            (std::vector<std::string>{"resignation 2024-03-04 김민수:agent 한빛전자:agent"}));
+}
+
 // A verbal noun under a prefix names the same kind of event: 총파업 is a strike.
 TEST(EventExtractorTest, PrefixedVerbalNounIsTheSameEvent) {
   DocBuilder builder({{"2024년 3월 4일 한빛노조는 총파업에 돌입했다."},

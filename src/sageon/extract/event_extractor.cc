@@ -376,8 +376,12 @@ struct EventExtractor::Impl {
 
   std::optional<TriggerHit> MatchToken(const Document& doc, size_t index) const;
   std::optional<TriggerHit> MatchAfter(const Document& doc, size_t index, size_t skip) const;
-  void ExtractSentence(Document* doc, const DocumentIndex& index, uint32_t sentence,
-                       size_t first_token, size_t end_token) const;
+  // Returns the mention that opens the sentence as its topic (오바마는 ...), the subject that a
+  // following sentence naming no actor goes on about; `previous_topic` is that of the sentence
+  // before.
+  std::optional<uint32_t> ExtractSentence(Document* doc, const DocumentIndex& index,
+                                          uint32_t sentence, size_t first_token, size_t end_token,
+                                          std::optional<uint32_t> previous_topic) const;
   std::optional<uint32_t> DateFor(const Document& doc, const DocumentIndex& index,
                                   uint32_t sentence, SentenceDates* dates, Span trigger) const;
   std::optional<uint32_t> ListDateFor(const Document& doc, const DocumentIndex& index,
@@ -731,9 +735,9 @@ std::optional<uint32_t> EventExtractor::Impl::ListDateFor(const Document& doc,
   return std::nullopt;
 }
 
-void EventExtractor::Impl::ExtractSentence(Document* doc, const DocumentIndex& index,
-                                           uint32_t sentence, size_t first_token,
-                                           size_t end_token) const {
+std::optional<uint32_t> EventExtractor::Impl::ExtractSentence(
+    Document* doc, const DocumentIndex& index, uint32_t sentence, size_t first_token,
+    size_t end_token, std::optional<uint32_t> previous_topic) const {
   const Document& d = *doc;
   const Span sspan = d.sentences[sentence].span;
 
@@ -744,7 +748,7 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, const DocumentIndex& i
     // A trigger word inside a name is the name: 승리 the singer, 인수위원회.
     if (!index.OverlapsMention(hit->span)) triggers.push_back(*hit);
   }
-  if (triggers.empty()) return;
+  if (triggers.empty()) return std::nullopt;
   // Triggers are in token order, one per token at most, so their tokens and spans rise.
   const auto first_trigger_from = [&](size_t token) {
     return static_cast<size_t>(
@@ -883,7 +887,27 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, const DocumentIndex& i
     info.comma_after = info.particle_case == Case::kNone && next < end_token && is_comma(next);
     mentions.push_back(info);
   }
-  if (mentions.empty()) return;
+  // Korean drops a subject the discourse already has: a sentence that names no actor goes on
+  // about the topic of the sentence before (오바마는 ... 승리하였다. 2008년 11월 4일, 대통령에
+  // 당선되었다.), and keeps it for the next.
+  // Only when the sentence has no subject of its own, named or not (팻 퀸 주지사는, 노조원 전원이).
+  auto has_own_subject = [&] {
+    for (size_t t = first_token; t < end_token; ++t) {
+      const Token& tok = d.tokens[t];
+      if (tok.parts.size() < 2 || tok.parts.back().tag != TokenTag::kParticle) continue;
+      if (tok.parts.front().tag == TokenTag::kPredicate) continue;
+      const auto c = ParseParticles(d.Text(tok.parts.back().span));
+      if (c == Case::kNominative || c == Case::kTopic) return true;
+    }
+    return false;
+  };
+  if (mentions.empty() && (!previous_topic || has_own_subject())) return std::nullopt;
+  std::optional<uint32_t> topic = mentions.empty() ? previous_topic : std::nullopt;
+  if (!mentions.empty() && mentions[0].particle_case == Case::kTopic) {
+    size_t t = first_token;
+    while (t < mentions[0].first_token && IsSymbolToken(d, d.tokens[t])) ++t;
+    if (t == mentions[0].first_token) topic = static_cast<uint32_t>(mentions[0].mention);
+  }
 
   auto next_trigger_from = [&](size_t token) -> std::optional<size_t> {
     const size_t i = first_trigger_from(token);
@@ -1261,6 +1285,17 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, const DocumentIndex& i
     spread_pairs += triggers.size();
   }
 
+  // The carried topic is the subject of what this sentence tells with a verb (a bare noun in a
+  // sentence with no actor is a heading's or a list's, not the topic's).
+  if (mentions.empty()) {
+    const Mention& mention = d.mentions[*previous_topic];
+    for (size_t t = 0; t < triggers.size(); ++t) {
+      if (!triggers[t].verbal) continue;
+      const Role role = triggers[t].passive ? Role::kPatient : Role::kAgent;
+      actors[t].emplace(mention.entity, EventActor{mention.entity, role, mention.span});
+    }
+  }
+
   SentenceDates dates;
   size_t events = 0;
   for (size_t t = 0; t < triggers.size() && events < kMaxEventsPerSentence; ++t) {
@@ -1284,18 +1319,25 @@ void EventExtractor::Impl::ExtractSentence(Document* doc, const DocumentIndex& i
     doc->events.push_back(std::move(event));
     ++events;
   }
+  return topic;
 }
 
 void EventExtractor::Extract(Document* doc) const {
   doc->events.clear();
   const DocumentIndex index(*doc);
+  std::optional<uint32_t> topic;  // the mention the last sentences are about
   size_t t = 0;
   for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
     const Span sspan = doc->sentences[s].span;
     while (t < doc->tokens.size() && doc->tokens[t].span.end <= sspan.begin) ++t;
     size_t end = t;
     while (end < doc->tokens.size() && doc->tokens[end].span.begin < sspan.end) ++end;
-    if (!doc->sentences[s].is_boilerplate && end > t) impl_->ExtractSentence(doc, index, s, t, end);
+    if (doc->sentences[s].is_boilerplate || doc->sentences[s].is_heading) {
+      topic.reset();  // a topic does not carry across a heading or boilerplate
+    }
+    if (!doc->sentences[s].is_boilerplate && end > t) {
+      topic = impl_->ExtractSentence(doc, index, s, t, end, topic);
+    }
     t = end;
   }
 }
