@@ -236,6 +236,23 @@ constexpr std::string_view kOriginKinds[] = {
     "영화", "드라마", "밴드",   "브랜드",   "제조사",   "스타트업", "연구진", "과학자", "관광객",
     "음식", "요리",   "소설가", "시인",     "화가",     "음악가",   "출신"};
 
+// Particles after which an all-capital Latin word is a body acting or owning (NTSB가 밝혔다, EPA의
+// 발표): the cases of an agent, a topic, a possessor and a partner.
+constexpr std::string_view kAcronymParticles[] = {"은", "는", "이", "가",   "의",
+                                                  "과", "와", "측", "측은", "측이"};
+
+// Capital-letter abbreviations of things, jobs and notions that news writes with the same
+// particles as a body's name (SNS에, PD가, CEO는): no organization.
+constexpr std::string_view kNotOrgAcronyms[] = {
+    "SNS", "TV",  "PD",   "CF",   "VR",    "AR",  "OST", "DJ",  "MVP",  "MC",  "FA",  "AI",  "CG",
+    "AV",  "SUV", "FTA",  "CEO",  "CTO",   "CFO", "COO", "IT",  "PC",   "GDP", "GNP", "DNA", "PR",
+    "PPL", "MD",  "VIP",  "VJ",   "NG",    "ID",  "PK",  "HD",  "UHD",  "LED", "LCD", "CD",  "DVD",
+    "PPT", "USB", "TF",   "KO",   "MRI",   "CT",  "ICT", "IOT", "SW",   "HW",  "MOU", "IPO", "ETF",
+    "ELS", "API", "GUI",  "ATM",  "OLED",  "PM",  "AM",  "RPG", "IP",   "IC",  "CC",  "DM",  "HQ",
+    "TPP", "GPS", "DMZ",  "NLL",  "OS",    "UI",  "UX",  "QR",  "SF",   "OTT", "PT",  "GM",  "II",
+    "III", "IV",  "VS",   "OK",   "NO",    "YES", "MBA", "PhD", "CCTV", "LNG", "LPG", "EV",  "ESS",
+    "BMI", "PGA", "LPGA", "KPGA", "KLPGA", "AG",  "PO",  "KS",  "WS",   "ERA", "OPS", "WAR"};
+
 // Nouns that make a place or a person before them an organization: 한국 정부, 오바마 행정부.
 constexpr std::string_view kOrgHeads[] = {
     "정부",   "행정부", "당국",     "대표팀", "경찰",   "검찰",     "의회",   "국회",   "정권",
@@ -545,6 +562,7 @@ class DocumentPass {
     BareNames();
     SuffixRules();
     DescribedOrganizations();
+    AcronymOrganizations();
     GluedPlaces();
     AddPartialForms();
     ForeignNameCandidates();
@@ -1138,6 +1156,7 @@ class DocumentPass {
     for (size_t i = 0; i < n; ++i) {
       const Span base = bases_[i];
       const std::string_view word = Text(base);
+      if (GluedFullNameAndTitle(base)) continue;
       if (!AllHangul(word) || Syllables(word) != 3 || !impl_.IsKoreanName(word)) continue;
       const std::string_view surname = word.substr(0, PrefixBytes(word, 1));
       if (!impl_.common_surnames.count(surname)) continue;
@@ -1165,6 +1184,34 @@ class DocumentPass {
       if ((marked || row) && VerbForm(word)) continue;  // 지키라, 만나자: a verb's stem and ending
       AddCandidate(base, KoreanNameProto(word), kRuleWeak);
     }
+  }
+
+  // 윤무부교수, 강태승사장은, 이재준군의: a full Korean name written together with the title
+  // after it. The name is a common surname and two syllables that make no dictionary word; the
+  // whole is no dictionary word either (이사장, 정부대변인).
+  bool GluedFullNameAndTitle(Span base) {
+    const std::string_view word = Text(base);
+    // Four to seven Hangul syllables of three bytes each; the byte count rejects most words.
+    if (word.size() < 12 || word.size() > 21 || !AllHangul(word)) return false;
+    const size_t cut = PrefixBytes(word, 3);
+    const std::string_view name = word.substr(0, cut);
+    if (!impl_.common_surnames.count(name.substr(0, PrefixBytes(name, 1)))) return false;
+    const std::string_view title = word.substr(cut);
+    const auto position = impl_.Title(title);
+    if (!position || *position == TitlePosition::kBefore) return false;
+    // 노조위원장, 경제부총리: the title is the tail of a longer one (위원장, 부총리), and the
+    // first two syllables are a word (노조, 경제): a body and its office, not a name.
+    const size_t two = PrefixBytes(word, 2);
+    if (impl_.Title(word.substr(two)) || impl_.dictionary_words.count(word.substr(0, two))) {
+      return false;
+    }
+    if (!impl_.IsKoreanName(name) || LooksLikeWord(name) || impl_.dictionary_words.count(word) ||
+        impl_.LookupGazetteer(name)) {
+      return false;
+    }
+    AddCandidate(Span{base.begin, static_cast<uint32_t>(base.begin + cut)}, KoreanNameProto(name),
+                 kRuleWeak);
+    return true;
   }
 
   // Token t is a whole three-syllable Korean name with a common surname and no dictionary word.
@@ -1336,6 +1383,34 @@ class DocumentPass {
       const bool marked = base == doc_.tokens[i].span && i + 1 < n && Adjacent(i) &&
                           !SpaceBetween(i) && doc_.tokens[i + 1].tag == TokenTag::kSymbol;
       if (!particle && !marked) continue;
+      AddCandidate(base, ProtoNamed(EntityType::kOrg, word), kRuleWeak);
+    }
+  }
+
+  // NTSB가 밝혔다, EPA의 발표, NTSB 측은: an abbreviation in capital letters (two to six, no digit:
+  // a model's name has digits) that no gazetteer lists, written with the particle of an agent or a
+  // possessor, names a body. Common abbreviations of things and jobs (SNS, PD) are left out.
+  void AcronymOrganizations() {
+    const size_t n = doc_.tokens.size();
+    for (size_t i = 0; i < n; ++i) {
+      const Span base = bases_[i];
+      // A particle must follow, or the word 측 "side" (QWXZ 측은).
+      const bool side = base == doc_.tokens[i].span && i + 1 < n && SpaceBetween(i) &&
+                        Text(bases_[i + 1]) == "측";
+      if (base == doc_.tokens[i].span && !side) continue;
+      const std::string_view word = Text(base);
+      if (word.size() < 2 || word.size() > 6) continue;
+      if (!std::all_of(word.begin(), word.end(),
+                       [](char c) { return (c >= 'A' && c <= 'Z') || c == '&'; })) {
+        continue;
+      }
+      if (word.front() == '&' || word.back() == '&') continue;
+      if ((!side && !InList(kAcronymParticles, Rest(i))) || InList(kNotOrgAcronyms, word)) {
+        continue;
+      }
+      // A.B.C, GPT-4: part of a longer Latin name.
+      if (i > 0 && Adjacent(i - 1) && !SpaceBetween(i - 1)) continue;
+      if (impl_.LookupGazetteer(word) || BaseTitle(i)) continue;
       AddCandidate(base, ProtoNamed(EntityType::kOrg, word), kRuleWeak);
     }
   }
@@ -1821,9 +1896,11 @@ class DocumentPass {
     return last;
   }
 
-  // Names written as one unit over several words, the way Korean NER annotates them: 부산 동래구
-  // 온천동 (places, largest first), 국회 국토교통위원회 and 울산 남부경찰서 (an organization in a
-  // place or a body), 한국 정부 and 오바마 행정부 (a place or a person with a governing noun).
+  // Names written as one unit over several words, the way Korean NER annotates them: 국회
+  // 국토교통위원회 and 울산 남부경찰서 (an organization in a place or a body), 한국 정부 and 오바마
+  // 행정부 (a place or a person with a governing noun). The units of an address stay apart (부산 /
+  // 동래구 / 온천동): two of the three annotated sources tag each unit, and each unit is a place a
+  // reader can look up, while the whole address is no place of its own.
   std::vector<Candidate> MergeCompounds(std::vector<Candidate> chosen) {
     std::vector<Candidate> out;
     for (size_t k = 0; k < chosen.size(); ++k) {
@@ -1837,11 +1914,10 @@ class DocumentPass {
         if (k + 1 < chosen.size() && chosen[k + 1].span.begin == doc_.tokens[next].span.begin) {
           const Candidate& d = chosen[k + 1];
           const EntityType next_type = protos_[d.proto].type;
-          const bool places = type == EntityType::kLoc && next_type == EntityType::kLoc;
           const bool org_in = (type == EntityType::kLoc || type == EntityType::kOrg) &&
                               next_type == EntityType::kOrg && !protos_[d.proto].entry &&
                               Suffix(impl_.org_suffixes, protos_[d.proto].name);
-          if (!places && !org_in) break;
+          if (!org_in) break;
           const Span merged{c.span.begin, d.span.end};
           c = Candidate{merged, ProtoNamed(next_type, Text(merged)), d.priority};
           ++k;
