@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "cli/cli_options.h"
+#include "cli/progress.h"
 #include "sageon/batch.h"
 #include "sageon/export/document_set.h"
 #include "sageon/export/stage_records.h"
@@ -83,6 +84,35 @@ void PrintRecords(const Document& doc, void (*visit_all)(const Document&, const 
   });
 }
 
+// Progress is for a person watching stderr on a terminal; a command whose records go to the same
+// terminal (stdout) shows none, as the two would be mixed on one line.
+bool ShowsProgress(const CliOptions& options) {
+  return !options.quiet && StderrIsTerminal() &&
+         (options.command == Command::kRun || !::isatty(STDOUT_FILENO));
+}
+
+// Progress on a terminal's stderr around what a batch already reports: each document and file
+// as it is done, and the progress line cleared before any other message.
+void ShowProgress(Progress* progress, BatchCallbacks* callbacks) {
+  auto on_report = std::move(callbacks->on_report);
+  callbacks->on_report = [progress, on_report](const DocumentReport& report, const Document* doc) {
+    if (on_report) on_report(report, doc);
+    progress->Document(doc != nullptr ? doc->original.size() : 0);
+  };
+  auto on_file = std::move(callbacks->on_file);
+  callbacks->on_file = [progress, on_file](const std::string& path, const std::string& reason) {
+    if (on_file) on_file(path, reason);
+    std::error_code ec;
+    const auto size = path == "-" ? 0 : std::filesystem::file_size(path, ec);
+    progress->File(ec ? 0 : size);
+  };
+  auto on_message = std::move(callbacks->on_message);
+  callbacks->on_message = [progress, on_message](const std::string& message) {
+    progress->Clear();
+    if (on_message) on_message(message);
+  };
+}
+
 // What a stopped run tells the user: how far it got and what became of the outputs.
 void ReportStop(const CliOptions& options, const RunSummary& summary, size_t files,
                 const std::string& outputs) {
@@ -112,13 +142,17 @@ Status AddPreviousOutputs(const std::string& out_dir, DocumentSet* documents) {
 // documents, so the same documents give the same bytes however they were processed.
 Status WriteDocuments(const CliOptions& options, std::chrono::steady_clock::time_point started,
                       DocumentSet* documents) {
-  documents->Finish();
-  const EventGraph graph = documents->BuildGraph();
+  SAGEON_RETURN_IF_ERROR(documents->Finish());
+  const EventGraph& graph = documents->graph();
   const RunSummary summary = documents->BuildSummary();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  SAGEON_RETURN_IF_ERROR(WriteRunOutputs(options.out_dir, graph, documents->RenderJsonLines(),
-                                         summary.ToJson(documents->FilePaths(), graph, seconds)));
+  SAGEON_RETURN_IF_ERROR(WriteRunOutputs(
+      options.out_dir, graph,
+      [&](const std::function<Status(std::string_view)>& write) {
+        return documents->WriteJsonLines(write);
+      },
+      summary.ToJson(documents->FilePaths(), graph, seconds)));
   if (!options.quiet) {
     std::cerr << "sageon: " << summary.processed() << " documents processed, " << summary.skipped()
               << " skipped, " << summary.failed() << " failed";
@@ -173,6 +207,7 @@ int Stream(const CliOptions& options) {
     return kExitData;
   }
   RunSummary summary;
+  summary.KeepOnlyLatestReport();  // the records keep the reports
   BatchOptions batch;
   batch.jobs = options.jobs;
   batch.input = options.input;
@@ -195,7 +230,11 @@ int Stream(const CliOptions& options) {
   callbacks.on_file = [&](const std::string& path, const std::string& reason) {
     emit(FileRecordLine(path, reason));
   };
-  if (Status status = ProcessInputs(*pipeline, *files, batch, callbacks, &summary); !status.ok()) {
+  Progress progress(ShowsProgress(options), InputBytes(*files));
+  ShowProgress(&progress, &callbacks);
+  const Status status = ProcessInputs(*pipeline, *files, batch, callbacks, &summary);
+  progress.Finish();
+  if (!status.ok()) {
     std::cerr << "sageon: " << status.message() << "\n";
     return kExitData;
   }
@@ -226,6 +265,7 @@ int Run(const CliOptions& options) {
 
   EventGraph graph;
   RunSummary summary;
+  summary.KeepOnlyLatestReport();  // the records keep the reports
   // run: every document's record, the run's outputs are rebuilt from (as merge rebuilds them).
   DocumentSet documents;
   if (options.command == Command::kRun && options.update) {
@@ -279,7 +319,11 @@ int Run(const CliOptions& options) {
       documents.AddFile(path, reason);
     };
   }
-  if (Status status = ProcessInputs(*pipeline, *files, batch, callbacks, &summary); !status.ok()) {
+  Progress progress(ShowsProgress(options), InputBytes(*files));
+  ShowProgress(&progress, &callbacks);
+  const Status status = ProcessInputs(*pipeline, *files, batch, callbacks, &summary);
+  progress.Finish();
+  if (!status.ok()) {
     std::cerr << "sageon: " << status.message() << "\n";
     return kExitData;
   }

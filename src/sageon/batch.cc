@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <thread>
 #include <variant>
 
@@ -12,9 +16,10 @@ namespace sageon {
 
 namespace {
 
-// Documents are processed in batches of this many: enough to keep every core busy, few enough
-// that memory does not grow with the corpus.
-constexpr size_t kBatchSize = 64;
+// How many documents may be read ahead of the oldest one not yet handed back: enough to keep every
+// worker busy while one slow document holds the output back, few enough that memory does not grow
+// with the corpus.
+constexpr size_t kInFlightPerWorker = 16;
 
 struct PendingDocument {
   DocumentReport report;
@@ -25,38 +30,128 @@ struct PendingProblem {
   InputProblem problem;
   size_t file;
 };
-using Pending = std::variant<PendingDocument, PendingProblem>;
+// A file read to its end: its callback comes after its documents', whatever the timing.
+struct PendingFile {
+  std::string path;
+  std::string reason;
+};
+using Pending = std::variant<PendingDocument, PendingProblem, PendingFile>;
 
 bool Stopped(const std::atomic<bool>* stop) {
   return stop != nullptr && stop->load(std::memory_order_relaxed);
 }
 
-void ProcessBatch(const Pipeline& pipeline, Stage last, unsigned jobs,
-                  const std::atomic<bool>* stop, std::vector<Pending>* batch) {
-  std::vector<PendingDocument*> docs;
-  for (Pending& item : *batch) {
-    if (auto* pending = std::get_if<PendingDocument>(&item)) docs.push_back(pending);
+// Worker threads that live for the whole run, fed through a bounded window: the main thread reads
+// and submits, the workers process documents in any order, and the main thread hands the results
+// back strictly in input order, so the output is the same whatever the number of workers.
+class OrderedPool {
+ public:
+  using Emit = std::function<void(Pending&)>;
+
+  OrderedPool(const Pipeline& pipeline, Stage last, unsigned workers, const std::atomic<bool>* stop,
+              Emit emit)
+      : pipeline_(pipeline),
+        last_(last),
+        stop_(stop),
+        emit_(std::move(emit)),
+        capacity_(std::max<size_t>(1, workers) * kInFlightPerWorker) {
+    if (workers <= 1) return;  // one worker: the main thread processes each document itself
+    threads_.reserve(workers);
+    for (unsigned w = 0; w < workers; ++w) threads_.emplace_back([this] { Work(); });
   }
-  auto process = [&](PendingDocument* pending) {
-    if (Stopped(stop)) return;
-    pipeline.Process(&pending->doc, last);
-    pending->done = true;
+  ~OrderedPool() {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      shutdown_ = true;
+    }
+    work_ready_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+  OrderedPool(const OrderedPool&) = delete;
+  OrderedPool& operator=(const OrderedPool&) = delete;
+
+  void Submit(Pending item) {
+    auto slot = std::make_unique<Slot>();
+    slot->item = std::move(item);
+    auto* doc = std::get_if<PendingDocument>(&slot->item);
+    if (doc == nullptr) {
+      slot->ready = true;
+    } else if (threads_.empty()) {
+      Process(doc);
+      slot->ready = true;
+    }
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      if (doc != nullptr && !slot->ready) {
+        todo_.push_back(slot.get());
+        work_ready_.notify_one();
+      }
+      window_.push_back(std::move(slot));
+    }
+    EmitReady(capacity_);
+  }
+  // Waits for every document submitted and hands every result back.
+  void Drain() { EmitReady(1); }
+
+ private:
+  struct Slot {
+    Pending item;
+    bool ready = false;  // guarded by mutex_
   };
-  const unsigned workers = std::min<unsigned>(jobs, static_cast<unsigned>(docs.size()));
-  if (workers <= 1) {
-    for (PendingDocument* pending : docs) process(pending);
-    return;
+
+  void Process(PendingDocument* pending) {
+    if (Stopped(stop_)) return;
+    pipeline_.Process(&pending->doc, last_);
+    pending->done = true;
   }
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> threads;
-  threads.reserve(workers);
-  for (unsigned w = 0; w < workers; ++w) {
-    threads.emplace_back([&] {
-      for (size_t i = next++; i < docs.size(); i = next++) process(docs[i]);
-    });
+
+  void Work() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      work_ready_.wait(lock, [this] { return shutdown_ || !todo_.empty(); });
+      if (todo_.empty()) return;  // shut down with nothing left
+      Slot* slot = todo_.front();
+      todo_.pop_front();
+      lock.unlock();
+      Process(&std::get<PendingDocument>(slot->item));
+      lock.lock();
+      slot->ready = true;
+      if (slot == window_.front().get()) front_ready_.notify_one();
+    }
   }
-  for (std::thread& t : threads) t.join();
-}
+
+  // Hands back the finished results at the front of the window; waits while the window holds
+  // `limit` or more items (Drain: any item).
+  void EmitReady(size_t limit) {
+    for (;;) {
+      std::unique_ptr<Slot> front;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        if (window_.empty()) return;
+        if (!window_.front()->ready) {
+          if (window_.size() < limit) return;
+          front_ready_.wait(lock, [this] { return window_.front()->ready; });
+        }
+        front = std::move(window_.front());
+        window_.pop_front();
+      }
+      emit_(front->item);  // outside the lock: the workers go on meanwhile
+    }
+  }
+
+  const Pipeline& pipeline_;
+  const Stage last_;
+  const std::atomic<bool>* const stop_;
+  const Emit emit_;
+  const size_t capacity_;
+  std::mutex mutex_;
+  std::condition_variable work_ready_;
+  std::condition_variable front_ready_;
+  std::deque<Slot*> todo_;
+  std::deque<std::unique_ptr<Slot>> window_;
+  bool shutdown_ = false;
+  std::vector<std::thread> threads_;
+};
 
 }  // namespace
 
@@ -69,27 +164,28 @@ Status ProcessInputs(const Pipeline& pipeline, const std::vector<std::string>& f
                      RunSummary* summary) {
   const unsigned jobs =
       options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<Pending> batch;
   // Results go out in input order; after a stop, only up to the first document not processed, so
   // the output stays a prefix of the inputs.
   bool cut = false;
-  auto flush = [&] {
-    ProcessBatch(pipeline, options.last, jobs, options.stop, &batch);
-    for (Pending& item : batch) {
-      if (auto* pending = std::get_if<PendingDocument>(&item)) {
-        cut = cut || !pending->done;
-        if (cut) continue;
-        summary->AddProcessed(std::move(pending->report), pending->doc);
-        if (callbacks.on_report) callbacks.on_report(summary->documents().back(), &pending->doc);
-        if (callbacks.on_document) callbacks.on_document(pending->doc);
-      } else if (!cut) {
-        const auto& problem = std::get<PendingProblem>(item);
-        summary->AddProblem(problem.problem, problem.file);
-        if (callbacks.on_report) callbacks.on_report(summary->documents().back(), nullptr);
-      }
+  auto emit = [&](Pending& item) {
+    if (auto* pending = std::get_if<PendingDocument>(&item)) {
+      cut = cut || !pending->done;
+      if (cut) return;
+      summary->AddProcessed(std::move(pending->report), pending->doc);
+      if (callbacks.on_report) callbacks.on_report(summary->documents().back(), &pending->doc);
+      if (callbacks.on_document) callbacks.on_document(pending->doc);
+    } else if (cut) {
+      return;
+    } else if (auto* problem = std::get_if<PendingProblem>(&item)) {
+      summary->AddProblem(problem->problem, problem->file);
+      if (callbacks.on_report) callbacks.on_report(summary->documents().back(), nullptr);
+    } else if (callbacks.on_file) {
+      const auto& file = std::get<PendingFile>(item);
+      callbacks.on_file(file.path, file.reason);
     }
-    batch.clear();
   };
+  OrderedPool pool(pipeline, options.last, jobs, options.stop, emit);
+  auto flush = [&] { pool.Drain(); };
   auto message = [&](const std::string& text) {
     if (callbacks.on_message) callbacks.on_message(text);
   };
@@ -103,15 +199,15 @@ Status ProcessInputs(const Pipeline& pipeline, const std::vector<std::string>& f
     if (!in_shard(raw.id)) return;
     for (const std::string& warning : raw.warnings) message("warning: " + warning);
     DocumentReport report = RunSummary::Begin(raw, file_index);
-    batch.emplace_back(PendingDocument{std::move(report), pipeline.MakeDocument(std::move(raw))});
-    if (batch.size() >= kBatchSize) flush();
+    pool.Submit(PendingDocument{std::move(report), pipeline.MakeDocument(std::move(raw))});
   };
   input.stop = [&] { return Stopped(options.stop); };
+  input.waiting = flush;
   input.on_problem = [&](InputProblem&& problem) {
     if (Stopped(options.stop)) return;
     if (!in_shard(problem.id)) return;
     message((problem.failed ? "error: " : "skipped: ") + problem.source + ": " + problem.reason);
-    batch.emplace_back(PendingProblem{std::move(problem), file_index});
+    pool.Submit(PendingProblem{std::move(problem), file_index});
   };
   for (const std::string& file : files) {
     if (Stopped(options.stop)) break;
@@ -130,14 +226,16 @@ Status ProcessInputs(const Pipeline& pipeline, const std::vector<std::string>& f
         summary->SetFileReason(file_index, reason);
       }
     }
-    if (callbacks.on_file && !Stopped(options.stop)) callbacks.on_file(file, reason);
+    if (!Stopped(options.stop)) pool.Submit(PendingFile{file, reason});
   }
   flush();
   return Status::Ok();
 }
 
-Status WriteRunOutputs(const std::string& out_dir, const EventGraph& graph,
-                       std::string_view documents_jsonl, const nlohmann::json& summary) {
+Status WriteRunOutputs(
+    const std::string& out_dir, const EventGraph& graph,
+    const std::function<Status(const std::function<Status(std::string_view)>&)>& write_documents,
+    const nlohmann::json& summary) {
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) return IoError(out_dir + ": cannot create the output folder: " + ec.message());
@@ -153,7 +251,7 @@ Status WriteRunOutputs(const std::string& out_dir, const EventGraph& graph,
   SAGEON_RETURN_IF_ERROR(write("graph.graphml", graphml));
   SAGEON_ASSIGN_OR_RETURN(std::string gexf, RenderGexf(graph));
   SAGEON_RETURN_IF_ERROR(write("graph.gexf", gexf));
-  SAGEON_RETURN_IF_ERROR(write("documents.jsonl", documents_jsonl));
+  SAGEON_RETURN_IF_ERROR(WriteFileAtomically((dir / "documents.jsonl").string(), write_documents));
   // The summary last: its presence says the run finished.
   return write("summary.json", summary.dump(2) + "\n");
 }

@@ -54,10 +54,12 @@ Status ProcessInputs(const Pipeline& pipeline, const std::vector<std::string>& f
                      RunSummary* summary);
 
 // Writes events.csv, entities.csv, nodes.csv, edges.csv, graph.graphml, graph.gexf,
-// documents.jsonl (export/document_set.h) and summary.json into `out_dir` (created when missing),
-// each file atomically.
-Status WriteRunOutputs(const std::string& out_dir, const EventGraph& graph,
-                       std::string_view documents_jsonl, const nlohmann::json& summary);
+// documents.jsonl (export/document_set.h, written in pieces by `write_documents`) and summary.json
+// into `out_dir` (created when missing), each file atomically.
+Status WriteRunOutputs(
+    const std::string& out_dir, const EventGraph& graph,
+    const std::function<Status(const std::function<Status(std::string_view)>&)>& write_documents,
+    const nlohmann::json& summary);
 
 // Deletes the temporary file that WriteFileAtomically (export/file_output.cc) is writing, if
 // any. Async-signal-safe, for a signal handler that ends the process in the middle of a write:

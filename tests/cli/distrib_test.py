@@ -5,7 +5,9 @@ run, and `stream` is a mapper whose output `merge` reduces to what `run` writes.
 import argparse
 import json
 import os
+import select
 import shutil
+import subprocess
 import sys
 import tempfile
 import unittest
@@ -269,11 +271,96 @@ class Stream(Temp):
                     open(os.path.join(out, name), "rb") as b:
                 self.assertEqual(a.read(), b.read(), name)
 
+    def test_stream_answers_each_line_before_its_input_ends(self):
+        """A mapper fed slowly: the record of a line comes out while stdin is still open."""
+        proc = subprocess.Popen([ARGS.sageon, "stream", "--quiet"], cwd=ARGS.source,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL)
+        try:
+            first = self.lines.splitlines(keepends=True)[0]
+            proc.stdin.write(first)
+            proc.stdin.flush()
+            ready, _, _ = select.select([proc.stdout], [], [], 60)
+            self.assertTrue(ready, "no record before stdin was closed")
+            record = json.loads(proc.stdout.readline())
+            self.assertEqual((record["record"], record["source"]), ("document", "-:1"))
+            proc.stdin.write(self.lines.splitlines(keepends=True)[1])
+            proc.stdin.flush()
+            ready, _, _ = select.select([proc.stdout], [], [], 60)
+            self.assertTrue(ready, "no record for the second line before stdin was closed")
+            self.assertEqual(json.loads(proc.stdout.readline())["source"], "-:2")
+            proc.stdin.close()
+            self.assertEqual(json.loads(proc.stdout.read())["record"], "file")
+            self.assertEqual(proc.wait(timeout=60), 0)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            proc.stdout.close()
+
     def test_stream_can_shard_too(self):
         out = sageon("stream", "--shard", "2/2", stdin=self.lines).stdout.decode()
         ids = {json.loads(line)["id"] for line in out.splitlines() if '"document"' in line}
         everything = {d["id"] for d in documents(self.run_out)}
         self.assertTrue(ids and ids < everything)
+
+
+class Progress(Temp):
+    """Progress goes to a person at a terminal, never into a log or a pipe."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.input = cls.path("news.jsonl")
+        with open(cls.input, "w", encoding="utf-8") as f:
+            for i in range(3):
+                f.write(json.dumps({"id": f"p{i}", "date": "2024-03-0{}".format(i + 1),
+                                    "text": "서울시는 3일 새 버스 노선을 발표했다."},
+                                   ensure_ascii=False) + "\n")
+
+    def run_with_stderr_on_a_terminal(self, *args):
+        master, slave = os.openpty()
+        try:
+            proc = subprocess.Popen([ARGS.sageon, *args], cwd=ARGS.source,
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                    stderr=slave)
+            os.close(slave)
+            slave = None
+            output = b""
+            while True:
+                ready, _, _ = select.select([master], [], [], 120)
+                if not ready:
+                    break
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # EIO: the terminal's last writer is gone
+                    break
+                if not chunk:
+                    break
+                output += chunk
+            self.assertEqual(proc.wait(timeout=120), 0)
+            return output.decode("utf-8", "replace")
+        finally:
+            if slave is not None:
+                os.close(slave)
+            os.close(master)
+
+    def test_a_terminal_sees_progress_ended_by_a_newline(self):
+        out = self.run_with_stderr_on_a_terminal("run", self.input, "--out", self.path("tty"))
+        self.assertRegex(out, r"sageon: 3 documents, [0-9.]+ MB/s, 0:[0-9]{2} elapsed\r?\n")
+        # The summary line comes after the progress line, on a line of its own.
+        self.assertRegex(out, r"elapsed\r?\nsageon: 3 documents processed")
+
+    def test_quiet_silences_progress(self):
+        out = self.run_with_stderr_on_a_terminal("run", self.input, "--out", self.path("q"), "-q")
+        self.assertEqual(out, "")
+
+    def test_a_pipe_gets_no_progress(self):
+        result = sageon("run", self.input, "--out", self.path("pipe"))
+        err = result.stderr.decode()
+        self.assertNotIn("elapsed", err)
+        self.assertNotIn("\r", err)
+        self.assertIn("3 documents processed", err)
 
 
 def main():

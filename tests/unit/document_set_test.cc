@@ -55,7 +55,7 @@ TEST(DocumentSetTest, RecordsReadBackAsWritten) {
       FileRecordLine("news.jsonl", "") + "\n" + DocumentRecordLine(record) + "\n";
   DocumentSet set;
   ASSERT_TRUE(set.AddJsonLines(lines, "in").ok());
-  set.Finish();
+  ASSERT_TRUE(set.Finish().ok());
   EXPECT_EQ(set.RenderJsonLines(), lines);
 
   EventGraph written, read = set.BuildGraph();
@@ -78,7 +78,7 @@ TEST(DocumentSetTest, TheLatestVersionOfAnIdWins) {
   set.AddDocument(Processed("y", "a.jsonl", 2, "둘째"));  // later line, same input: wins
   set.BeginInput();
   set.AddDocument(Processed("x", "a.jsonl", 1, "새사람"));  // later input wins, earlier line
-  set.Finish();
+  ASSERT_TRUE(set.Finish().ok());
 
   const RunSummary summary = set.BuildSummary();
   EXPECT_EQ(summary.processed(), 2u);
@@ -105,7 +105,7 @@ TEST(DocumentSetTest, FilesKeepTheOrderTheyWereFirstNamedIn) {
   set.AddFile("c.txt", "cannot open");
   set.AddFile("a.txt", "");
   set.AddFile("c.txt", "");
-  set.Finish();
+  ASSERT_TRUE(set.Finish().ok());
   EXPECT_EQ(set.FilePaths(), (std::vector<std::string>{"b.txt", "a.txt", "c.txt"}));
   EXPECT_EQ(set.BuildSummary().files()[2].reason, "cannot open");
 }
@@ -128,6 +128,29 @@ TEST(DocumentSetTest, RefusesLinesThatAreNotRecords) {
     const Status status = set.AddJsonLines(good + line + "\n", "in");
     EXPECT_FALSE(status.ok()) << line;
     EXPECT_EQ(status.message().rfind(error, 0), 0u) << status.message();
+  }
+}
+
+}  // namespace
+}  // namespace sageon
+
+namespace sageon {
+namespace {
+
+// Records past the spill's buffer go to its temporary file; every one reads back as written,
+// whether it is in the file or still in the buffer.
+TEST(RecordSpillTest, LinesReadBackFromTheFileAndTheBuffer) {
+  RecordSpill spill;
+  std::vector<std::pair<uint64_t, std::string>> lines;
+  for (int i = 0; i < 3000; ++i) {
+    std::string line = "line " + std::to_string(i) + " " + std::string(1000 + i % 7, 'x');
+    lines.emplace_back(spill.Append(line), std::move(line));
+  }
+  ASSERT_TRUE(spill.status().ok());
+  std::string read;
+  for (size_t i : {size_t{0}, size_t{1}, size_t{1500}, size_t{2998}, size_t{2999}}) {
+    ASSERT_TRUE(spill.Read(lines[i].first, lines[i].second.size(), &read).ok());
+    EXPECT_EQ(read, lines[i].second);
   }
 }
 

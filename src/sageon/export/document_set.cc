@@ -1,6 +1,12 @@
 #include "sageon/export/document_set.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -239,6 +245,67 @@ std::string DocumentRecordLine(const DocumentRecord& record) {
   return Dump(out);
 }
 
+RecordSpill::~RecordSpill() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+uint64_t RecordSpill::Append(std::string_view line) {
+  const uint64_t offset = size_;
+  buffer_.append(line);
+  size_ += line.size();
+  // Whole lines go to the file, so a line is either in the file or in buffer_, never in both.
+  constexpr size_t kFlushAt = size_t{1} << 20;
+  if (buffer_.size() >= kFlushAt && status_.ok()) status_ = Flush();
+  return offset;
+}
+
+Status RecordSpill::Flush() {
+  if (!opened_) {
+    opened_ = true;
+    std::error_code ec;
+    std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+    if (ec) dir = "/tmp";
+    std::string name = (dir / "sageon-records-XXXXXX").string();
+    fd_ = ::mkostemp(name.data(), O_CLOEXEC);
+    // Unlinked at once: it lives as long as the descriptor, whatever ends the process.
+    if (fd_ >= 0) ::unlink(name.c_str());
+  }
+  if (fd_ < 0) return Status::Ok();  // no temporary file: buffer_ keeps every line
+  size_t done = 0;
+  while (done < buffer_.size()) {
+    const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return IoError(std::string("the temporary file of the documents' records: write: ") +
+                     std::strerror(errno));
+    }
+    done += static_cast<size_t>(n);
+  }
+  written_ += buffer_.size();
+  buffer_.clear();
+  return Status::Ok();
+}
+
+Status RecordSpill::Read(uint64_t offset, size_t size, std::string* line) {
+  if (offset >= written_) {
+    line->assign(buffer_, static_cast<size_t>(offset - written_), size);
+    return Status::Ok();
+  }
+  line->resize(size);
+  size_t done = 0;
+  while (done < size) {
+    const ssize_t n =
+        ::pread(fd_, line->data() + done, size - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      return IoError(std::string("the temporary file of the documents' records: read: ") +
+                     (n < 0 ? std::strerror(errno) : "it is shorter than written"));
+    }
+    done += static_cast<size_t>(n);
+  }
+  return Status::Ok();
+}
+
 void DocumentSet::BeginInput() { ++input_; }
 
 size_t DocumentSet::FileIndex(const std::string& path) {
@@ -252,10 +319,57 @@ void DocumentSet::AddFile(const std::string& path, const std::string& reason) {
   if (file.reason.empty()) file.reason = reason;
 }
 
-void DocumentSet::AddDocument(DocumentRecord record) {
+void DocumentSet::AddDocument(const DocumentRecord& record) {
   const size_t file = FileIndex(record.file);
-  const size_t seq = entries_.size();
-  entries_.push_back(Entry{std::move(record), input_, file, seq});
+  const std::string line = DocumentRecordLine(record);
+  const uint64_t offset = spill_.Append(line);
+  if (graph_in_order_) {
+    const bool in_order =
+        entries_.empty() || std::tie(entries_.back().file, entries_.back().report.line) <=
+                                std::tie(file, record.report.line);
+    const bool processed = record.report.status == "processed";
+    if (in_order && (!processed || processed_ids_.insert(record.report.id).second)) {
+      if (processed) graph_.AddContribution(record.contribution);
+    } else {
+      // Finish rebuilds the graph from the spill, in the total order and without replaced ones.
+      graph_in_order_ = false;
+      graph_ = EventGraph();
+      processed_ids_ = {};
+    }
+  }
+  entries_.push_back(Entry{record.report, input_, file, entries_.size(), offset, line.size()});
+}
+
+Status DocumentSet::AddJsonLine(std::string_view line, const std::string& where) {
+  if (line.find_first_not_of(" \t\r") == std::string_view::npos) return Status::Ok();
+  json object;
+  try {
+    object = json::parse(line);
+  } catch (const json::parse_error& e) {
+    return DataError(where + "not valid JSON (syntax error at byte " + std::to_string(e.byte) +
+                     " of the line)");
+  }
+  if (!object.is_object()) return DataError(where + "not a JSON object");
+  const auto kind = object.find("record");
+  if (kind == object.end() || !kind->is_string()) {
+    return DataError(where +
+                     "no \"record\" field: not a line of documents.jsonl or of "
+                     "'sageon stream'");
+  }
+  std::string error;
+  if (*kind == kFileRecord) {
+    Reader r(&error);
+    const auto path = r.Get<std::string>(object, "file");
+    const auto reason = r.Get<std::string>(object, "reason");
+    if (r.ok()) AddFile(path, reason);
+  } else if (*kind == kDocumentRecord) {
+    DocumentRecord record = ParseDocumentRecord(object, &error);
+    if (error.empty()) AddDocument(record);
+  } else {
+    error = "unknown record '" + kind->get<std::string>() + "'";
+  }
+  if (!error.empty()) return DataError(where + error);
+  return Status::Ok();
 }
 
 Status DocumentSet::AddJsonLines(std::string_view content, const std::string& name) {
@@ -266,46 +380,23 @@ Status DocumentSet::AddJsonLines(std::string_view content, const std::string& na
     const std::string_view line = content.substr(pos, end - pos);
     pos = end + 1;
     ++line_number;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    const std::string where = name + ":" + std::to_string(line_number) + ": ";
-    json object;
-    try {
-      object = json::parse(line);
-    } catch (const json::parse_error& e) {
-      return DataError(where + "not valid JSON (syntax error at byte " + std::to_string(e.byte) +
-                       " of the line)");
-    }
-    if (!object.is_object()) return DataError(where + "not a JSON object");
-    const auto kind = object.find("record");
-    if (kind == object.end() || !kind->is_string()) {
-      return DataError(where +
-                       "no \"record\" field: not a line of documents.jsonl or of "
-                       "'sageon stream'");
-    }
-    std::string error;
-    if (*kind == kFileRecord) {
-      Reader r(&error);
-      const auto path = r.Get<std::string>(object, "file");
-      const auto reason = r.Get<std::string>(object, "reason");
-      if (r.ok()) AddFile(path, reason);
-    } else if (*kind == kDocumentRecord) {
-      DocumentRecord record = ParseDocumentRecord(object, &error);
-      if (error.empty()) AddDocument(std::move(record));
-    } else {
-      error = "unknown record '" + kind->get<std::string>() + "'";
-    }
-    if (!error.empty()) return DataError(where + error);
+    SAGEON_RETURN_IF_ERROR(AddJsonLine(line, name + ":" + std::to_string(line_number) + ": "));
   }
   return Status::Ok();
 }
 
 Status DocumentSet::AddInput(const std::string& path) {
   BeginInput();
-  if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    return AddJsonLines(buffer.str(), "(standard input)");
-  }
+  // Line by line: a reducer's memory holds one input line at a time, never the whole input.
+  auto add_lines = [&](std::istream& in, const std::string& name) {
+    std::string line;
+    for (size_t line_number = 1; std::getline(in, line); ++line_number) {
+      SAGEON_RETURN_IF_ERROR(AddJsonLine(line, name + ":" + std::to_string(line_number) + ": "));
+    }
+    if (in.bad()) return IoError(name + ": read failed");
+    return Status::Ok();
+  };
+  if (path == "-") return add_lines(std::cin, "(standard input)");
   std::error_code ec;
   std::string file = path;
   if (std::filesystem::is_directory(path, ec)) {
@@ -318,40 +409,58 @@ Status DocumentSet::AddInput(const std::string& path) {
   }
   std::ifstream in(file, std::ios::binary);
   if (!in) return IoError(file + ": cannot open for reading");
-  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return IoError(file + ": read failed");
-  return AddJsonLines(content, file);
+  return add_lines(in, file);
 }
 
-void DocumentSet::Finish() {
+Status DocumentSet::Finish() {
+  SAGEON_RETURN_IF_ERROR(spill_.status());
   // The winner of each id: the latest input, then the latest in the total order.
   auto later = [](const Entry& a, const Entry& b) {
-    return std::tie(a.input, a.file, a.record.report.line, a.seq) >
-           std::tie(b.input, b.file, b.record.report.line, b.seq);
+    return std::tie(a.input, a.file, a.report.line, a.seq) >
+           std::tie(b.input, b.file, b.report.line, b.seq);
   };
-  std::unordered_map<std::string, const Entry*> winners;
+  std::unordered_map<std::string_view, const Entry*> winners;
   for (const Entry& e : entries_) {
-    if (e.record.report.status != "processed") continue;
-    auto [it, inserted] = winners.try_emplace(e.record.report.id, &e);
+    if (e.report.status != "processed") continue;
+    auto [it, inserted] = winners.try_emplace(e.report.id, &e);
     if (!inserted && later(e, *it->second)) it->second = &e;
   }
   std::vector<std::pair<Entry*, std::string>> replaced;
   for (Entry& e : entries_) {
-    const std::string& status = e.record.report.status;
+    const std::string& status = e.report.status;
     if (status != "processed" && status != "replaced") continue;
-    const auto it = winners.find(e.record.report.id);
+    const auto it = winners.find(e.report.id);
     if (it == winners.end() || it->second == &e) continue;
     // Always named after the final winner, so merging in any grouping says the same.
-    replaced.emplace_back(&e, "replaced by " + it->second->record.report.source);
+    replaced.emplace_back(&e, "replaced by " + it->second->report.source);
   }
+  winners.clear();  // it points into entries_, which the sort below moves
   for (auto& [entry, reason] : replaced) {
-    entry->record.report.status = "replaced";
-    entry->record.report.reason = std::move(reason);
-    entry->record.contribution = GraphContribution{entry->record.report.id, {}, {}};
+    entry->report.status = "replaced";
+    entry->report.reason = std::move(reason);
+    entry->rewritten = true;
   }
   std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
-    return std::tie(a.file, a.record.report.line) < std::tie(b.file, b.record.report.line);
+    return std::tie(a.file, a.report.line) < std::tie(b.file, b.report.line);
   });
+  if (graph_in_order_) return Status::Ok();
+  graph_ = EventGraph();
+  std::string line;
+  for (const Entry& e : entries_) {
+    if (e.report.status != "processed") continue;
+    SAGEON_RETURN_IF_ERROR(spill_.Read(e.offset, e.size, &line));
+    std::string error;
+    DocumentRecord record;
+    try {
+      record = ParseDocumentRecord(json::parse(line), &error);
+    } catch (const json::exception& ex) {
+      error = ex.what();
+    }
+    if (!error.empty()) return DataError("the temporary file of the documents' records: " + error);
+    graph_.AddContribution(record.contribution);
+  }
+  graph_in_order_ = true;
+  return Status::Ok();
 }
 
 std::vector<std::string> DocumentSet::FilePaths() const {
@@ -361,14 +470,6 @@ std::vector<std::string> DocumentSet::FilePaths() const {
   return out;
 }
 
-EventGraph DocumentSet::BuildGraph() const {
-  EventGraph graph;
-  for (const Entry& e : entries_) {
-    if (e.record.report.status == "processed") graph.AddContribution(e.record.contribution);
-  }
-  return graph;
-}
-
 RunSummary DocumentSet::BuildSummary() const {
   RunSummary summary;
   for (const FileEntry& f : files_) {
@@ -376,25 +477,49 @@ RunSummary DocumentSet::BuildSummary() const {
     if (!f.reason.empty()) summary.SetFileReason(index, f.reason);
   }
   for (const Entry& e : entries_) {
-    DocumentReport report = e.record.report;
+    DocumentReport report = e.report;
     report.file = e.file;
     summary.AddReport(std::move(report));
   }
   return summary;
 }
 
-std::string DocumentSet::RenderJsonLines() const {
+Status DocumentSet::WriteJsonLines(const std::function<Status(std::string_view)>& write) {
+  constexpr size_t kPiece = size_t{1} << 20;
   std::string out;
+  std::string line;
+  auto put = [&](std::string_view text) {
+    out += text;
+    out += '\n';
+    if (out.size() < kPiece) return Status::Ok();
+    Status status = write(out);
+    out.clear();
+    return status;
+  };
   size_t next = 0;
   for (size_t file = 0; file < files_.size(); ++file) {
-    out += FileRecordLine(files_[file].path, files_[file].reason);
-    out += '\n';
+    SAGEON_RETURN_IF_ERROR(put(FileRecordLine(files_[file].path, files_[file].reason)));
     for (; next < entries_.size() && entries_[next].file == file; ++next) {
-      out += DocumentRecordLine(entries_[next].record);
-      out += '\n';
+      const Entry& e = entries_[next];
+      if (e.rewritten) {
+        line = DocumentRecordLine(
+            DocumentRecord{e.report, files_[file].path, GraphContribution{e.report.id, {}, {}}});
+      } else {
+        SAGEON_RETURN_IF_ERROR(spill_.Read(e.offset, e.size, &line));
+      }
+      SAGEON_RETURN_IF_ERROR(put(line));
     }
   }
-  return out;
+  return out.empty() ? Status::Ok() : write(out);
+}
+
+std::string DocumentSet::RenderJsonLines() {
+  std::string out;
+  const Status status = WriteJsonLines([&](std::string_view piece) {
+    out += piece;
+    return Status::Ok();
+  });
+  return status.ok() ? out : std::string();
 }
 
 }  // namespace sageon

@@ -17,9 +17,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "sageon/base/status.h"
@@ -42,6 +45,35 @@ DocumentRecord MakeDocumentRecord(const DocumentReport& report, const std::strin
 std::string FileRecordLine(const std::string& path, const std::string& reason);
 std::string DocumentRecordLine(const DocumentRecord& record);
 
+// Where the records of a DocumentSet wait until the outputs are written: an unlinked temporary
+// file (in $TMPDIR, as sort(1) keeps its runs), so a run's memory does not grow with the records
+// of its corpus and nothing is left behind however the process ends. When no such file can be
+// made, the records stay in memory.
+class RecordSpill {
+ public:
+  RecordSpill() = default;
+  ~RecordSpill();
+  RecordSpill(const RecordSpill&) = delete;
+  RecordSpill& operator=(const RecordSpill&) = delete;
+
+  // Stores `line`; returns where it is, for Read.
+  uint64_t Append(std::string_view line);
+  // The line stored at `offset` (the `size` bytes Append was given).
+  Status Read(uint64_t offset, size_t size, std::string* line);
+  // The first write failure, if any.
+  const Status& status() const { return status_; }
+
+ private:
+  Status Flush();
+
+  int fd_ = -1;
+  bool opened_ = false;
+  uint64_t size_ = 0;     // bytes appended
+  uint64_t written_ = 0;  // bytes in the file (the rest is in buffer_)
+  std::string buffer_;
+  Status status_;
+};
+
 class DocumentSet {
  public:
   // Starts the next input (a run, a folder or file given to merge): on a duplicate id, a document
@@ -50,24 +82,30 @@ class DocumentSet {
   // Records an input file; the same path given again is the same file, and keeps the first
   // non-empty reason it could not be read.
   void AddFile(const std::string& path, const std::string& reason);
-  // Adds a document to the current input (its file is added when new).
-  void AddDocument(DocumentRecord record);
+  // Adds a document to the current input (its file is added when new). Only its report stays in
+  // memory; the rest goes to the spill, and into the graph at once while documents come in their
+  // total order with no id twice (as in a run without duplicates).
+  void AddDocument(const DocumentRecord& record);
   // Reads the lines of a documents.jsonl (or of `sageon stream`) into the current input. `name`
   // names the input in errors, which give the line ("out/documents.jsonl:12: ...").
   Status AddJsonLines(std::string_view content, const std::string& name);
-  // BeginInput, then the lines of `path`: a folder's documents.jsonl, a file, or "-" for
-  // standard input.
+  // BeginInput, then the lines of `path`, one at a time: a folder's documents.jsonl, a file, or
+  // "-" for standard input.
   Status AddInput(const std::string& path);
 
-  // Decides which documents are replaced and sorts the documents into their total order. Call it
+  // Decides which documents are replaced, sorts the documents into their total order and builds
+  // the graph (streaming the records back when it could not be built as they came). Call it
   // once, after everything is added and before reading the results.
-  void Finish();
+  Status Finish();
 
   std::vector<std::string> FilePaths() const;
-  EventGraph BuildGraph() const;
+  const EventGraph& graph() const { return graph_; }
+  EventGraph BuildGraph() const { return graph_; }
   RunSummary BuildSummary() const;
-  // documents.jsonl: each file's line, then the lines of its documents.
-  std::string RenderJsonLines() const;
+  // documents.jsonl: each file's line, then the lines of its documents, given to `write` in
+  // pieces of about a megabyte.
+  Status WriteJsonLines(const std::function<Status(std::string_view)>& write);
+  std::string RenderJsonLines();
 
  private:
   struct FileEntry {
@@ -75,17 +113,27 @@ class DocumentSet {
     std::string reason;
   };
   struct Entry {
-    DocumentRecord record;
+    DocumentReport report;  // report.file is not used: `file` is
     size_t input = 0;
-    size_t file = 0;  // index into files_
-    size_t seq = 0;   // the order it was added in
+    size_t file = 0;      // index into files_
+    size_t seq = 0;       // the order it was added in
+    uint64_t offset = 0;  // its line in spill_
+    size_t size = 0;
+    bool rewritten = false;  // replaced by Finish: its line is rendered again
   };
   size_t FileIndex(const std::string& path);
+  Status AddJsonLine(std::string_view line, const std::string& where);
 
   std::vector<FileEntry> files_;
   std::map<std::string, size_t> file_index_;
   std::vector<Entry> entries_;
   size_t input_ = 0;
+  RecordSpill spill_;
+  EventGraph graph_;
+  // graph_ holds every contribution so far, added in the total order, and no id came twice:
+  // Finish has nothing to redo.
+  bool graph_in_order_ = true;
+  std::unordered_set<std::string> processed_ids_;
 };
 
 }  // namespace sageon

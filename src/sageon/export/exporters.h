@@ -3,7 +3,9 @@
 // half-written file.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "sageon/base/status.h"
 #include "sageon/graph/event_graph.h"
@@ -31,5 +33,10 @@ std::string XmlSafe(std::string_view value);
 
 // Writes `content` to `path` through a temporary file in the same directory and a rename.
 Status WriteFileAtomically(const std::string& path, std::string_view content);
+// The same for a file written in pieces: `produce` calls its argument with each piece in turn, so
+// a large file never has to be in memory whole.
+using PieceWriter = std::function<Status(std::string_view)>;
+Status WriteFileAtomically(const std::string& path,
+                           const std::function<Status(const PieceWriter&)>& produce);
 
 }  // namespace sageon

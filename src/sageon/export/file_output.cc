@@ -56,6 +56,11 @@ void RemovePendingTemporaryFile() noexcept {
 // temporary file beside it (same directory, so the rename stays on one file system), is synced,
 // and is renamed over `path`.
 Status WriteFileAtomically(const std::string& path, std::string_view content) {
+  return WriteFileAtomically(path, [&](const PieceWriter& write) { return write(content); });
+}
+
+Status WriteFileAtomically(const std::string& path,
+                           const std::function<Status(const PieceWriter&)>& produce) {
   const std::string tmp = path + ".tmp." + std::to_string(static_cast<long>(::getpid()));
   const PendingTemporaryFile pending(tmp);  // before open(): the file exists from then on
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -66,14 +71,25 @@ Status WriteFileAtomically(const std::string& path, std::string_view content) {
     ::unlink(tmp.c_str());
     return IoError(message);
   };
-  size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("write");
+  bool write_failed = false;
+  const Status produced = produce([&](std::string_view content) {
+    size_t done = 0;
+    while (done < content.size()) {
+      const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        write_failed = true;
+        return IoError("write");
+      }
+      done += static_cast<size_t>(n);
     }
-    done += static_cast<size_t>(n);
+    return Status::Ok();
+  });
+  if (write_failed) return fail("write");
+  if (!produced.ok()) {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return produced;
   }
   if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) return fail("fsync");
   if (::close(fd) != 0) {

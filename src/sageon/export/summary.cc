@@ -31,6 +31,11 @@ void RunSummary::Count(size_t file, const std::string& status) {
                             : report.failed);
 }
 
+void RunSummary::Keep(DocumentReport report) {
+  if (!keep_every_report_) documents_.clear();
+  documents_.push_back(std::move(report));
+}
+
 DocumentReport RunSummary::Begin(const RawDocument& raw, size_t file) {
   DocumentReport report;
   report.id = raw.id;
@@ -56,7 +61,7 @@ void RunSummary::AddProcessed(DocumentReport report, const Document& doc) {
   if (doc.reference) report.reference = FormatIso(*doc.reference, Grain::kSecond);
   report.reference_inferred = doc.reference_inferred;
   Count(report.file, report.status);
-  documents_.push_back(std::move(report));
+  Keep(std::move(report));
 }
 
 void RunSummary::AddProblem(const InputProblem& problem, size_t file) {
@@ -68,7 +73,7 @@ void RunSummary::AddProblem(const InputProblem& problem, size_t file) {
   report.status = problem.failed ? "failed" : "skipped";
   report.reason = problem.reason;
   Count(file, report.status);
-  documents_.push_back(std::move(report));
+  Keep(std::move(report));
 }
 
 void RunSummary::AddUnreadable(size_t file, const std::string& reason) {
@@ -83,7 +88,7 @@ void RunSummary::SetFileReason(size_t file, const std::string& reason) {
 
 void RunSummary::AddReport(DocumentReport report) {
   Count(report.file, report.status);
-  documents_.push_back(std::move(report));
+  Keep(std::move(report));
 }
 
 json RunSummary::ToJson(const std::vector<std::string>& inputs, const EventGraph& graph,

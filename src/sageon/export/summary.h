@@ -55,6 +55,11 @@ class RunSummary {
   // Records a report whose status is already final, as DocumentSet rebuilds a summary.
   void AddReport(DocumentReport report);
 
+  // For a caller that keeps the reports itself, or needs none (run's DocumentSet, stream, which
+  // writes each at once): only the latest report is kept (documents().back(), for the callback
+  // that takes it), so the summary's memory does not grow with the corpus. The counts are whole.
+  void KeepOnlyLatestReport() { keep_every_report_ = false; }
+
   size_t processed() const { return processed_; }
   size_t skipped() const { return skipped_; }
   size_t failed() const { return failed_; }
@@ -67,10 +72,12 @@ class RunSummary {
 
  private:
   void Count(size_t file, const std::string& status);
+  void Keep(DocumentReport report);
 
   std::vector<FileReport> files_;
   std::vector<DocumentReport> documents_;
   size_t processed_ = 0, skipped_ = 0, failed_ = 0, replaced_ = 0;
+  bool keep_every_report_ = true;
 };
 
 }  // namespace sageon

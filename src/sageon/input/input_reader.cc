@@ -1,8 +1,10 @@
 #include "sageon/input/input_reader.h"
 
+#include <poll.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 #include <unicode/unistr.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -417,22 +419,10 @@ bool IsJsonLines(const std::string& path, InputFormat format) {
 
 // One JSON object per line. Each line is decoded on its own, so a bad byte costs its line only,
 // and every line with no document becomes a problem naming its line number.
-void ReadJsonLines(const std::string& path, std::string_view bytes, const Charset& charset,
-                   const Decoder& decoder, const InputOptions& options,
-                   const InputCallbacks& callbacks) {
-  size_t line_number = 0;
-  for (size_t pos = charset.bom; pos < bytes.size();) {
-    if (callbacks.stop && callbacks.stop()) return;
-    size_t end = bytes.find(charset.newline, pos);
-    while (end != std::string_view::npos && (end - charset.bom) % charset.unit != 0) {
-      end = bytes.find(charset.newline, end + 1);
-    }
-    if (end == std::string_view::npos) end = bytes.size();
-    const std::string_view raw_line = bytes.substr(pos, end - pos);
-    const size_t line_offset = pos;
-    pos = end + charset.newline.size();
-    ++line_number;
-
+void ReadJsonLine(const std::string& path, std::string_view raw_line, size_t line_offset,
+                  size_t line_number, const Decoder& decoder, const Charset& charset,
+                  const InputOptions& options, const InputCallbacks& callbacks) {
+  do {
     const std::string source = path + ":" + std::to_string(line_number);
     const Decoded decoded = decoder.Decode(raw_line, line_offset);
     const std::string_view line = decoded.text;
@@ -493,7 +483,86 @@ void ReadJsonLines(const std::string& path, std::string_view bytes, const Charse
       }
     }
     callbacks.on_document(std::move(doc));
+  } while (false);  // `continue` above ends the line
+}
+
+void ReadJsonLines(const std::string& path, std::string_view bytes, const Charset& charset,
+                   const Decoder& decoder, const InputOptions& options,
+                   const InputCallbacks& callbacks) {
+  size_t line_number = 0;
+  for (size_t pos = charset.bom; pos < bytes.size();) {
+    if (callbacks.stop && callbacks.stop()) return;
+    size_t end = bytes.find(charset.newline, pos);
+    while (end != std::string_view::npos && (end - charset.bom) % charset.unit != 0) {
+      end = bytes.find(charset.newline, end + 1);
+    }
+    if (end == std::string_view::npos) end = bytes.size();
+    const std::string_view raw_line = bytes.substr(pos, end - pos);
+    const size_t line_offset = pos;
+    pos = end + charset.newline.size();
+    ++line_number;
+    ReadJsonLine(path, raw_line, line_offset, line_number, decoder, charset, options, callbacks);
   }
+}
+
+// Standard input's lines as they come: a line is handed on once it is complete, and before
+// blocking for more input `waiting` lets the caller finish what it holds, so a mapper fed slowly
+// still answers each line at once.
+class StdinLines {
+ public:
+  // The next line with its '\n' (the last may have none); false at the end of the input.
+  bool Next(std::string* line, const std::function<void()>& waiting, Status* error) {
+    std::istream& in = std::cin;  // through std::cin, which a caller may have redirected
+    if (waiting && in.rdbuf()->in_avail() <= 0) {
+      pollfd input{STDIN_FILENO, POLLIN, 0};
+      if (::poll(&input, 1, 0) == 0) waiting();
+    }
+    if (!std::getline(in, *line)) {
+      if (in.bad()) *error = IoError("-: read failed");
+      return false;
+    }
+    if (!in.eof()) *line += '\n';
+    return true;
+  }
+  // Everything not read yet.
+  Status Rest(std::string* out) {
+    std::string line;
+    Status error;
+    while (Next(&line, nullptr, &error)) *out += line;
+    return error;
+  }
+};
+
+Status ReadBytes(const std::string& path, std::string bytes, const InputOptions& options,
+                 const InputCallbacks& callbacks);
+
+// JSON lines on standard input, line by line. The encoding is the one named, or the one the
+// first line shows; input in UTF-16 (a NUL byte in the first line) is read whole, as a file is.
+Status ReadStdinJsonLines(const std::string& path, const InputOptions& options,
+                          const InputCallbacks& callbacks) {
+  StdinLines in;
+  std::string line;
+  Status error;
+  if (!in.Next(&line, callbacks.waiting, &error)) return error;
+  Result<Charset> charset = ChooseCharset(line, path, options.encoding);
+  if (!charset.ok() || charset->unit != 1 || line.find('\0') != std::string::npos) {
+    SAGEON_RETURN_IF_ERROR(in.Rest(&line));
+    return ReadBytes(path, std::move(line), options, callbacks);
+  }
+  SAGEON_ASSIGN_OR_RETURN(const Decoder decoder, Decoder::Open(*charset));
+  size_t offset = 0;
+  size_t line_number = 0;
+  do {
+    if (callbacks.stop && callbacks.stop()) return Status::Ok();
+    std::string_view raw_line = line;
+    const size_t skip = line_number == 0 ? charset->bom : 0;
+    raw_line.remove_prefix(std::min(skip, raw_line.size()));
+    if (!raw_line.empty() && raw_line.back() == '\n') raw_line.remove_suffix(1);
+    ++line_number;
+    ReadJsonLine(path, raw_line, offset + skip, line_number, decoder, *charset, options, callbacks);
+    offset += line.size();
+  } while (in.Next(&line, callbacks.waiting, &error));
+  return error;
 }
 
 }  // namespace
@@ -542,7 +611,17 @@ Status CheckEncodingName(const std::string& name) { return NamedCharset(name, {}
 
 Status ReadInput(const std::string& path, const InputOptions& options,
                  const InputCallbacks& callbacks) {
+  if (path == "-" && IsJsonLines(path, options.format)) {
+    return ReadStdinJsonLines(path, options, callbacks);
+  }
   SAGEON_ASSIGN_OR_RETURN(std::string bytes, ReadAll(path));
+  return ReadBytes(path, std::move(bytes), options, callbacks);
+}
+
+namespace {
+
+Status ReadBytes(const std::string& path, std::string bytes, const InputOptions& options,
+                 const InputCallbacks& callbacks) {
   Result<Charset> charset = ChooseCharset(bytes, path, options.encoding);
   if (!charset.ok()) {
     if (charset.status().code() != StatusCode::kDataError) return charset.status();
@@ -571,5 +650,7 @@ Status ReadInput(const std::string& path, const InputOptions& options,
   callbacks.on_document(std::move(doc));
   return Status::Ok();
 }
+
+}  // namespace
 
 }  // namespace sageon

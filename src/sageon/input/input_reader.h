@@ -62,6 +62,9 @@ struct InputCallbacks {
   std::function<void(InputProblem&&)> on_problem;
   // Polled between the lines of a JSON lines file when set: true ends the reading there.
   std::function<bool()> stop;
+  // JSON lines on standard input are read line by line as they come; this is called before a
+  // read that would wait for more input, so the caller can finish the documents it holds.
+  std::function<void()> waiting;
 };
 
 // The files named by `paths`: a file as given, a folder's *.txt / *.jsonl / *.ndjson files
@@ -69,8 +72,9 @@ struct InputCallbacks {
 // first path that does not exist.
 Result<std::vector<std::string>> ExpandInputPaths(const std::vector<std::string>& paths);
 
-// Reads one path ("-" = stdin) and reports its documents and problems through `callbacks`.
-// Returns an error only when the file cannot be read at all (then nothing was reported).
+// Reads one path ("-" = stdin; JSON lines there are handed on line by line) and reports its
+// documents and problems through `callbacks`. Returns an error only when the file cannot be read at
+// all (then nothing was reported).
 Status ReadInput(const std::string& path, const InputOptions& options,
                  const InputCallbacks& callbacks);
 
