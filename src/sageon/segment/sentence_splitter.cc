@@ -6,6 +6,8 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -165,8 +167,9 @@ struct Pair {
 
 class Splitter {
  public:
-  Splitter(const Lexicon& impl, const icu::BreakIterator& prototype, std::string_view text)
-      : impl_(impl), prototype_(prototype), text_(text) {
+  // `iterator` is this thread's own sentence BreakIterator.
+  Splitter(const Lexicon& impl, icu::BreakIterator* iterator, std::string_view text)
+      : impl_(impl), iterator_(iterator), text_(text) {
     size_t pos = 0;
     while (pos < text.size()) {
       offset_.push_back(static_cast<uint32_t>(pos));
@@ -262,7 +265,7 @@ class Splitter {
   }
 
   const Lexicon& impl_;
-  const icu::BreakIterator& prototype_;
+  icu::BreakIterator* iterator_;  // may be null: ICU could not be had, its candidates are none
   std::string_view text_;
   std::u32string cps_;
   std::vector<uint32_t> offset_;  // code point index -> byte offset, n_ + 1 entries
@@ -509,7 +512,7 @@ void Splitter::AddCandidate(size_t boundary, bool punctuated) {
 
 void Splitter::AddIcuCandidates() {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(prototype_.clone());
+  icu::BreakIterator* const it = iterator_;
   UText* ut = utext_openUTF8(nullptr, text_.data(), static_cast<int64_t>(text_.size()), &status);
   if (U_FAILURE(status) || it == nullptr) {
     if (ut != nullptr) utext_close(ut);
@@ -947,8 +950,24 @@ void Splitter::MarkLines(std::vector<Sentence>* sentences) const {
 }  // namespace
 
 struct SentenceSplitter::Impl {
+  // Never used to iterate: each thread clones it once (a clone costs more than splitting a short
+  // document), so Split stays const and thread-safe.
   std::unique_ptr<icu::BreakIterator> prototype;
+  uint64_t id = 0;  // tells this splitter's clones from another's in the per-thread cache
   Lexicon lexicon;
+
+  icu::BreakIterator* ThreadIterator() const {
+    struct Cache {
+      uint64_t owner = 0;
+      std::unique_ptr<icu::BreakIterator> iterator;
+    };
+    thread_local Cache cache;
+    if (cache.owner != id || cache.iterator == nullptr) {
+      cache.iterator.reset(prototype->clone());
+      cache.owner = cache.iterator == nullptr ? 0 : id;
+    }
+    return cache.iterator.get();
+  }
 };
 
 // ---------------------------------------------------------------- SentenceSplitter
@@ -1031,11 +1050,13 @@ Result<SentenceSplitter> SentenceSplitter::Create(const DictionarySet& dictionar
     return Status(StatusCode::kInternal,
                   std::string("ICU sentence break iterator: ") + u_errorName(status));
   }
+  static std::atomic<uint64_t> next_id{1};
+  impl->id = next_id.fetch_add(1);
   return SentenceSplitter(std::move(impl));
 }
 
 std::vector<Sentence> SentenceSplitter::Split(std::string_view text) const {
-  return Splitter(impl_->lexicon, *impl_->prototype, text).Run();
+  return Splitter(impl_->lexicon, impl_->ThreadIterator(), text).Run();
 }
 
 }  // namespace sageon

@@ -3,36 +3,20 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
+#include <bitset>
 #include <cstdint>
-#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "sageon/base/string_table.h"
 #include "sageon/base/utf8.h"
 
 namespace sageon {
 namespace {
-
-// Hashes a long string by its first bytes and its length only: the analysis looks up every cut
-// of an eojeol, and hashing each whole would make a word of a million letters (a text without
-// spaces) quadratic. Lexicon keys are short, so a long piece lands apart from them by its length
-// and is told from one by its size alone.
-struct StringHash {
-  using is_transparent = void;
-  static constexpr size_t kHashedBytes = 64;
-  size_t operator()(std::string_view s) const {
-    if (s.size() <= kHashedBytes) return std::hash<std::string_view>{}(s);
-    return std::hash<std::string_view>{}(s.substr(0, kHashedBytes)) ^
-           (s.size() * size_t{0x9E3779B97F4A7C15});
-  }
-};
-template <typename V>
-using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 // What must end the stem for a particle allomorph to fit: 이/은/을/과 follow a final consonant,
 // 가/는/를/와 a vowel, 로 a vowel or ㄹ, 으로 any other final consonant.
@@ -112,17 +96,36 @@ Result<uint8_t> ParseClass(std::string_view value, const TsvTable& table,
                    std::string(value) + "'");
 }
 
-// Byte offsets of every code point of `s`, then s.size().
-std::vector<uint32_t> CodePointStarts(std::string_view s) {
-  std::vector<uint32_t> starts;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    starts.push_back(static_cast<uint32_t>(pos));
-    utf8::Next(s, &pos);
+// Byte offsets of every code point of `s`, then s.size(). An eojeol rarely has more than a dozen
+// code points: those offsets stay on the stack, and only a longer run of text allocates.
+class CodePointStarts {
+ public:
+  explicit CodePointStarts(std::string_view s) {
+    size_t pos = 0;
+    while (pos < s.size()) {
+      Push(static_cast<uint32_t>(pos));
+      utf8::Next(s, &pos);
+    }
+    Push(static_cast<uint32_t>(s.size()));
   }
-  starts.push_back(static_cast<uint32_t>(s.size()));
-  return starts;
-}
+  std::span<const uint32_t> span() const {
+    return heap_.empty() ? std::span<const uint32_t>(inline_.data(), size_)
+                         : std::span<const uint32_t>(heap_);
+  }
+
+ private:
+  void Push(uint32_t offset) {
+    if (size_ < inline_.size()) {
+      inline_[size_++] = offset;
+      return;
+    }
+    if (heap_.empty()) heap_.assign(inline_.begin(), inline_.end());
+    heap_.push_back(offset);
+  }
+  std::array<uint32_t, 32> inline_;
+  size_t size_ = 0;
+  std::vector<uint32_t> heap_;
+};
 
 char32_t LastChar(std::string_view s) {
   size_t start = 0;
@@ -209,37 +212,125 @@ Script ScriptOf(std::string_view s) {
 
 }  // namespace
 
+// Every lexicon of the analyzer is one table: a form's entry says which word lists hold it and
+// carries what the particle, ending and light-verb lexicons say of it, so one look-up answers them
+// all (most forms asked about are in none).
+enum LexiconFlag : uint32_t {
+  kParticleFlag = 1u << 0,
+  kNounFlag = 1u << 1,
+  kProtectedFlag = 1u << 2,
+  kHeadFlag = 1u << 3,
+  kNameFlag = 1u << 4,
+  kPlaceFlag = 1u << 5,
+  kTitleFlag = 1u << 6,
+  kSurnameFlag = 1u << 7,
+  kNameTailFlag = 1u << 8,
+  kAnyTailFlag = 1u << 9,
+  kNameSuffixFlag = 1u << 10,
+  kRieulStemFlag = 1u << 11,
+  kBieupStemFlag = 1u << 12,
+  kDigeutStemFlag = 1u << 13,
+  kSiotStemFlag = 1u << 14,
+  kHieutStemFlag = 1u << 15,
+  kVowelStemFlag = 1u << 16,
+};
+
+struct LexiconEntry {
+  uint32_t flags = 0;
+  ParticleInfo particle;       // with kParticleFlag
+  uint8_t ending_classes = 0;  // endings.tsv: classes of light-verb forms it may follow; 0: none
+  int32_t light_verb = -1;     // index into Impl::light_verb_list; -1: none
+};
+using Lexicon = StringTable<LexiconEntry>;
+using LexiconItem = Lexicon::Item;
+
+// One word list of the lexicon, seen as a set.
+class WordSet {
+ public:
+  WordSet(Lexicon* lexicon, uint32_t flag) : lexicon_(lexicon), flag_(flag) {}
+  bool contains(std::string_view word) const {
+    const LexiconItem* item = lexicon_->Find(word);
+    return item != nullptr && (item->value.flags & flag_) != 0;
+  }
+  void emplace(std::string_view word) { (*lexicon_)[word].flags |= flag_; }
+
+ private:
+  Lexicon* lexicon_;
+  uint32_t flag_;
+};
+
 struct EojeolAnalyzer::Impl {
-  StringMap<ParticleInfo> particles;
-  StringMap<LightVerb> light_verbs;
-  StringMap<uint8_t> endings;  // form → classes of light-verb forms it may follow
-  StringSet nouns;             // nouns_common: known nouns, never cut when whole
+  Lexicon lexicon;
+  std::vector<LightVerb> light_verb_list;
+  WordSet nouns{&lexicon, kNounFlag};  // nouns_common: known nouns, never cut when whole
   // Nouns and single-word names of two syllables or more: a cut inside one of them is refused
   // (국무회의 is not 국무회+의) unless the stem itself ends in such a word (이사회+의).
-  StringSet protected_words;
+  WordSet protected_words{&lexicon, kProtectedFlag};
   // Two-syllable words that end compounds often enough to guard a cut anyway (국무회의, 노사합의).
-  StringSet head_words;
-  StringSet names;        // gazetteer names: a stem that is one is a proper noun
-  StringSet place_names;  // the LOC ones: 서 for 에서 follows a place (중국서, 현장서)
+  WordSet head_words{&lexicon, kHeadFlag};
+  WordSet names{&lexicon, kNameFlag};  // gazetteer names: a stem that is one is a proper noun
+  // The LOC ones: 서 for 에서 follows a place (중국서, 현장서).
+  WordSet place_names{&lexicon, kPlaceFlag};
   size_t max_protected_code_points = 0;
   size_t max_particle_code_points = 0;
-  std::unordered_set<char32_t> light_verb_initials;  // 하, 했, 되, 시 ...: a cheap first test
+  size_t max_particle_bytes = 0;
+  std::bitset<11172> particle_initial_syllables;  // the first syllables of particles
+  // 하, 했, 되, 시 ...: a cheap first test, by Hangul syllable index, then for any other start.
+  std::bitset<11172> light_verb_initial_syllables;
+  std::vector<char32_t> light_verb_other_initials;
   // Titles written against a name (김혜수씨, 왕가위감독, A씨): person_titles.tsv, optional.
-  StringSet titles;
+  WordSet titles{&lexicon, kTitleFlag};
   size_t max_title_code_points = 0;
-  StringSet surnames;  // surnames.tsv, optional: 김씨, 김감독
+  WordSet surnames{&lexicon, kSurnameFlag};  // surnames.tsv, optional: 김씨, 김감독
   // Dependent nouns written against a name (미얀마전, 일본인, NC전) and, of those, the ones
   // written against any noun (회사측, 그것때문).
-  StringSet name_tails;
-  StringSet any_tails;
+  WordSet name_tails{&lexicon, kNameTailFlag};
+  WordSet any_tails{&lexicon, kAnyTailFlag};
   // Endings of organization and place names (org_suffixes.tsv, loc_suffixes.tsv, optional):
   // 서울시, 인천공항, 용산경찰서 are names themselves, not a name and a noun.
-  StringSet name_suffixes;
+  WordSet name_suffixes{&lexicon, kNameSuffixFlag};
   // Verb stems whose conjugation the surface alone does not tell (verb_stems.tsv, optional):
   // ㄹ stems that drop their ㄹ (만듭니다 → 만들다), ㅂ and ㄷ irregulars (어려웠다 → 어렵다,
   // 실었다 → 싣다), and stems in 이 after a vowel (보였다 → 보이다, not the copula).
-  StringSet rieul_stems, bieup_stems, digeut_stems, siot_stems, hieut_stems, vowel_stems;
+  WordSet rieul_stems{&lexicon, kRieulStemFlag}, bieup_stems{&lexicon, kBieupStemFlag},
+      digeut_stems{&lexicon, kDigeutStemFlag}, siot_stems{&lexicon, kSiotStemFlag},
+      hieut_stems{&lexicon, kHieutStemFlag}, vowel_stems{&lexicon, kVowelStemFlag};
   size_t max_stem_code_points = 0;  // the longest of those stems
+
+  // The flags of `form`, 0 when no list holds it.
+  uint32_t Flags(std::string_view form) const {
+    const LexiconItem* item = lexicon.Find(form);
+    return item == nullptr ? 0 : item->value.flags;
+  }
+  // The lexicon's item of the particle `form`, or nullptr. Most forms asked about are no particle
+  // and are told so before any hashing: too long, or starting with a syllable no particle does.
+  const LexiconItem* Particle(std::string_view form) const {
+    if (form.size() > max_particle_bytes) return nullptr;
+    if (form.size() >= 3 && (static_cast<unsigned char>(form[0]) & 0xF0) == 0xE0) {
+      size_t pos = 0;
+      const char32_t first = utf8::Next(form, &pos);
+      if (utf8::IsHangulSyllable(first) && !particle_initial_syllables.test(first - 0xAC00)) {
+        return nullptr;
+      }
+    }
+    const LexiconItem* item = lexicon.Find(form);
+    return item != nullptr && (item->value.flags & kParticleFlag) != 0 ? item : nullptr;
+  }
+  uint8_t EndingClasses(std::string_view form) const {
+    const LexiconItem* item = lexicon.Find(form);
+    return item == nullptr ? 0 : item->value.ending_classes;
+  }
+  const LightVerb* FindLightVerb(std::string_view form) const {
+    const LexiconItem* item = lexicon.Find(form);
+    return item == nullptr || item->value.light_verb < 0
+               ? nullptr
+               : &light_verb_list[static_cast<size_t>(item->value.light_verb)];
+  }
+  bool IsLightVerbInitial(char32_t c) const {
+    if (utf8::IsHangulSyllable(c)) return light_verb_initial_syllables.test(c - 0xAC00);
+    return std::find(light_verb_other_initials.begin(), light_verb_other_initials.end(), c) !=
+           light_verb_other_initials.end();
+  }
 
   EojeolAnalysis Analyze(std::string_view eojeol) const;
   // The dictionary form of a predicate whose stem part (its last syllable fused with the past
@@ -249,20 +340,20 @@ struct EojeolAnalyzer::Impl {
 
  private:
   TokenTag StemTag(std::string_view stem, bool before_particle) const;
-  bool EndsWithStem(const std::u32string& stem, const StringSet& set, size_t min_tail = 2) const;
+  bool EndsWithStem(const std::u32string& stem, const WordSet& set, size_t min_tail = 2) const;
   std::u32string UndoPast(const std::u32string& prefix, const Jamo& last) const;
-  bool EndsInProtected(std::string_view stem, const std::vector<uint32_t>& starts, size_t cut,
+  bool EndsInProtected(std::string_view stem, std::span<const uint32_t> starts, size_t cut,
                        size_t first) const;
-  bool CutAllowed(std::string_view eojeol, const std::vector<uint32_t>& starts, size_t cut) const;
-  bool AnalyzeLightVerb(std::string_view eojeol, const std::vector<uint32_t>& starts,
+  bool CutAllowed(std::string_view eojeol, std::span<const uint32_t> starts, size_t cut) const;
+  bool AnalyzeLightVerb(std::string_view eojeol, std::span<const uint32_t> starts,
                         EojeolAnalysis* out) const;
-  bool AnalyzeFusedEnding(std::string_view eojeol, const std::vector<uint32_t>& starts,
+  bool AnalyzeFusedEnding(std::string_view eojeol, std::span<const uint32_t> starts,
                           EojeolAnalysis* out) const;
-  bool AnalyzeParticle(std::string_view eojeol, const std::vector<uint32_t>& starts,
+  bool AnalyzeParticle(std::string_view eojeol, std::span<const uint32_t> starts,
                        EojeolAnalysis* out) const;
-  bool AnalyzeVerbEnding(std::string_view eojeol, const std::vector<uint32_t>& starts,
+  bool AnalyzeVerbEnding(std::string_view eojeol, std::span<const uint32_t> starts,
                          EojeolAnalysis* out) const;
-  void AppendNoun(std::string_view eojeol, const std::vector<uint32_t>& starts, size_t end,
+  void AppendNoun(std::string_view eojeol, std::span<const uint32_t> starts, size_t end,
                   bool before_particle, int depth, std::vector<Morph>* parts) const;
 };
 
@@ -284,7 +375,7 @@ TokenTag EojeolAnalyzer::Impl::StemTag(std::string_view stem, bool before_partic
 // True when `stem`, or a tail of it of `min_tail` syllables or more, is in `set`: compounds end
 // in the stem that conjugates (안타깝 in 더안타깝). By default a one-syllable entry matches a
 // whole stem only: as a tail it is too often the end of another stem (생길 of 생기다 is no 길다).
-bool EojeolAnalyzer::Impl::EndsWithStem(const std::u32string& stem, const StringSet& set,
+bool EojeolAnalyzer::Impl::EndsWithStem(const std::u32string& stem, const WordSet& set,
                                         size_t min_tail) const {
   std::string tail;
   // No tail longer than the longest listed stem can match: a huge stem costs no more than a short
@@ -470,9 +561,8 @@ std::string EojeolAnalyzer::Impl::PredicateLemma(std::string_view stem,
 // True when the stem eojeol[0, starts[cut]) ends in a protected word of two syllables or more
 // that starts at or before `first` (이사회 in 이사회+의 starts before 회의; 속도 in 경부고속도+로
 // starts after 고속도로, which stays whole).
-bool EojeolAnalyzer::Impl::EndsInProtected(std::string_view stem,
-                                           const std::vector<uint32_t>& starts, size_t cut,
-                                           size_t first) const {
+bool EojeolAnalyzer::Impl::EndsInProtected(std::string_view stem, std::span<const uint32_t> starts,
+                                           size_t cut, size_t first) const {
   for (size_t q = 0; q + 1 < cut && q <= first; ++q) {
     if (cut - q > max_protected_code_points) continue;
     if (protected_words.contains(stem.substr(starts[q]))) return true;
@@ -480,7 +570,7 @@ bool EojeolAnalyzer::Impl::EndsInProtected(std::string_view stem,
   return false;
 }
 
-bool EojeolAnalyzer::Impl::CutAllowed(std::string_view eojeol, const std::vector<uint32_t>& starts,
+bool EojeolAnalyzer::Impl::CutAllowed(std::string_view eojeol, std::span<const uint32_t> starts,
                                       size_t cut) const {
   const size_t n = starts.size() - 1;
   // The leftmost start of a protected word across the cut, if any.
@@ -488,7 +578,7 @@ bool EojeolAnalyzer::Impl::CutAllowed(std::string_view eojeol, const std::vector
   // A protected word counts when it ends the eojeol or only a particle follows it.
   for (size_t e = n; e > cut; --e) {
     if (e < n && n - e > max_particle_code_points) break;
-    if (e < n && !particles.contains(eojeol.substr(starts[e]))) continue;
+    if (e < n && Particle(eojeol.substr(starts[e])) == nullptr) continue;
     for (size_t q = cut; q-- > 0;) {
       if (e - q > max_protected_code_points) break;
       const std::string_view word = eojeol.substr(starts[q], starts[e] - starts[q]);
@@ -506,11 +596,11 @@ bool EojeolAnalyzer::Impl::CutAllowed(std::string_view eojeol, const std::vector
 // Appends the noun eojeol[0, starts[end]) to `parts`, splitting off a title written against a
 // name (김혜수씨 → 김혜수 + 씨, 왕가위감독 → 왕가위 + 감독, A씨 → A + 씨): the name must end where
 // the entity stage looks for it.
-void EojeolAnalyzer::Impl::AppendNoun(std::string_view eojeol, const std::vector<uint32_t>& starts,
+void EojeolAnalyzer::Impl::AppendNoun(std::string_view eojeol, std::span<const uint32_t> starts,
                                       size_t end, bool before_particle, int depth,
                                       std::vector<Morph>* parts) const {
   const std::string_view noun = eojeol.substr(0, starts[end]);
-  const bool known = nouns.contains(noun) || names.contains(noun) || titles.contains(noun);
+  const bool known = (Flags(noun) & (kNounFlag | kNameFlag | kTitleFlag)) != 0;
   if (!known && depth < 2) {
     for (size_t length = std::min(max_title_code_points, end - 1); length >= 1; --length) {
       const size_t cut = end - length;
@@ -535,8 +625,7 @@ void EojeolAnalyzer::Impl::AppendNoun(std::string_view eojeol, const std::vector
         fits = latin_name;  // A군, B양: after a Hangul syllable 군/양 end place names (고양, 해군)
       }
       if (!fits) continue;
-      const std::vector<uint32_t> noun_starts(starts.begin(),
-                                              starts.begin() + static_cast<ptrdiff_t>(end) + 1);
+      const std::span<const uint32_t> noun_starts = starts.first(end + 1);
       if (!CutAllowed(noun, noun_starts, cut)) continue;
       // 박모씨: a surname with 모 hides a name in crime reports (이모 alone is an aunt).
       if (cut == 2 && starts[2] - starts[1] == 3 && noun.substr(starts[1], 3) == "모" &&
@@ -579,8 +668,7 @@ void EojeolAnalyzer::Impl::AppendNoun(std::string_view eojeol, const std::vector
     }
   }
   if (!known && depth < 2 && end >= 2) {
-    const std::vector<uint32_t> noun_starts(starts.begin(),
-                                            starts.begin() + static_cast<ptrdiff_t>(end) + 1);
+    const std::span<const uint32_t> noun_starts = starts.first(end + 1);
     // The longest name first: 서울지역 is 서울 + 지역 before 서 + 울지역.
     for (size_t cut = end - 1; cut >= 1; --cut) {
       const std::string_view tail = noun.substr(starts[cut]);
@@ -615,7 +703,7 @@ void EojeolAnalyzer::Impl::AppendNoun(std::string_view eojeol, const std::vector
 
 // noun + 하다/되다/시키다/당하다 ...: 해임+되+었다, 임명+했+다, 위+해, 상당+한.
 bool EojeolAnalyzer::Impl::AnalyzeLightVerb(std::string_view eojeol,
-                                            const std::vector<uint32_t>& starts,
+                                            std::span<const uint32_t> starts,
                                             EojeolAnalysis* out) const {
   const size_t n = starts.size() - 1;
   for (size_t cut = 0; cut < n; ++cut) {
@@ -625,24 +713,23 @@ bool EojeolAnalyzer::Impl::AnalyzeLightVerb(std::string_view eojeol,
       if (!utf8::IsHangulSyllable(last) && !IsLatin(last)) continue;
     }
     size_t at = starts[cut];
-    if (!light_verb_initials.contains(utf8::Next(eojeol, &at))) continue;
+    if (!IsLightVerbInitial(utf8::Next(eojeol, &at))) continue;
     for (const size_t len : {size_t{2}, size_t{1}}) {
       if (cut + len > n) continue;
-      const auto verb =
-          light_verbs.find(eojeol.substr(starts[cut], starts[cut + len] - starts[cut]));
-      if (verb == light_verbs.end()) continue;
+      const LightVerb* const verb =
+          FindLightVerb(eojeol.substr(starts[cut], starts[cut + len] - starts[cut]));
+      if (verb == nullptr) continue;
       // A two-syllable light verb (당하다, 시키다) after a one-syllable stem is usually part of
       // one adjective (정당한 = 정당+한, not 정+당한).
-      if (verb->second.syllables >= 2 && cut < 2) continue;
+      if (verb->syllables >= 2 && cut < 2) continue;
       // A known name is no verbal noun: 일본해 is a sea, not 일본+해.
       if (cut > 0 && names.contains(stem)) continue;
       const std::string_view rest = eojeol.substr(starts[cut + len]);
       bool fits = false;
       if (rest.empty()) {
-        fits = (verb->second.cls & kMayEndEojeol) != 0;
+        fits = (verb->cls & kMayEndEojeol) != 0;
       } else {
-        const auto ending = endings.find(rest);
-        fits = ending != endings.end() && (ending->second & verb->second.cls) != 0;
+        fits = (EndingClasses(rest) & verb->cls) != 0;
       }
       if (!fits) continue;
       if (cut > 0 && !CutAllowed(eojeol, starts, cut)) continue;
@@ -654,7 +741,7 @@ bool EojeolAnalyzer::Impl::AnalyzeLightVerb(std::string_view eojeol,
                                    TokenTag::kEnding});
       }
       out->tag = out->parts.front().tag;
-      out->lemma = std::string(stem) + verb->second.lemma;
+      out->lemma = std::string(stem) + verb->lemma;
       return true;
     }
   }
@@ -664,7 +751,7 @@ bool EojeolAnalyzer::Impl::AnalyzeLightVerb(std::string_view eojeol,
 // A syllable that carries the past tense (있, 했, 밝혔) or a stem no noun has (않, 많, 없) marks
 // a predicate whatever its stem: 밝혔+다, 있+지만, 않+은.
 bool EojeolAnalyzer::Impl::AnalyzeFusedEnding(std::string_view eojeol,
-                                              const std::vector<uint32_t>& starts,
+                                              std::span<const uint32_t> starts,
                                               EojeolAnalysis* out) const {
   const size_t n = starts.size() - 1;
   for (size_t i = 0; i + 1 < n; ++i) {
@@ -672,8 +759,7 @@ bool EojeolAnalyzer::Impl::AnalyzeFusedEnding(std::string_view eojeol,
     const char32_t c = utf8::Next(eojeol, &pos);
     if (!IsVerbSyllable(c)) continue;
     const std::string_view rest = eojeol.substr(starts[i + 1]);
-    const auto ending = endings.find(rest);
-    if (ending == endings.end() || (ending->second & (kPastClass | kStemClass)) == 0) continue;
+    if ((EndingClasses(rest) & (kPastClass | kStemClass)) == 0) continue;
     out->parts.clear();
     out->parts.push_back(Morph{Span{0, starts[i + 1]}, TokenTag::kPredicate});
     out->parts.push_back(
@@ -686,21 +772,21 @@ bool EojeolAnalyzer::Impl::AnalyzeFusedEnding(std::string_view eojeol,
 }
 
 bool EojeolAnalyzer::Impl::AnalyzeParticle(std::string_view eojeol,
-                                           const std::vector<uint32_t>& starts,
+                                           std::span<const uint32_t> starts,
                                            EojeolAnalysis* out) const {
   const size_t n = starts.size() - 1;
   // The longest particle first: 와의 before 의, 에서는 before 는.
   for (size_t cut = n > max_particle_code_points ? n - max_particle_code_points : 1; cut < n;
        ++cut) {
-    const auto particle = particles.find(eojeol.substr(starts[cut]));
-    if (particle == particles.end()) continue;
+    const LexiconItem* const particle = Particle(eojeol.substr(starts[cut]));
+    if (particle == nullptr) continue;
     const std::string_view stem = eojeol.substr(0, starts[cut]);
     const char32_t last = LastChar(stem);
     if (!utf8::IsHangulSyllable(last) && !IsLatin(last) && !IsDigit(last) && !utf8::IsHanja(last) &&
         last != U'%') {
       continue;
     }
-    if (!PhonologyFits(stem, particle->second.after)) continue;
+    if (!PhonologyFits(stem, particle->value.particle.after)) continue;
     // 으로 was refused (현으로 after a one-syllable stem): 현으 + 로 is no better.
     if (last == U'으') continue;
     // No noun holds a syllable with the past tense or 않/없 in it: 있지+만 and 밝혔지+만 are
@@ -708,24 +794,24 @@ bool EojeolAnalyzer::Impl::AnalyzeParticle(std::string_view eojeol,
     if (HasVerbSyllable(stem)) continue;
     const Script script = ScriptOf(stem);
     // The copula 다 right after a noun (박병호다) but not after a verb stem in ㅡ (다르다, 크다).
-    if (particle->second.copula && particle->first == "다" &&
+    if (particle->value.particle.copula && particle->key == "다" &&
         (script.code_points < 2 || IsEuStem(last) || last == U'니')) {
       continue;
     }
     // Contractions (엔, 론, 에겐) and 서 for 에서 are written after known names and longer
     // words: 코엔 is a name, not 코+엔; 중국서 is 중국+서, 경찰서 is one word.
-    if (particle->second.short_form &&
-        (script.code_points < 2 || (particle->first == "서" && !place_names.contains(stem)))) {
+    if (particle->value.particle.short_form &&
+        (script.code_points < 2 || (particle->key == "서" && !place_names.contains(stem)))) {
       continue;
     }
     // A one-syllable Hangul stem is most often the first syllable of a word (회의, 속도, 사랑):
     // only a known pronoun or bound noun (그는, 것이, 수도) stands before a particle.
-    if (script.AllHangul() && script.code_points == 1 && !nouns.contains(stem) &&
-        !names.contains(stem)) {
+    if (script.AllHangul() && script.code_points == 1 &&
+        (Flags(stem) & (kNounFlag | kNameFlag)) == 0) {
       continue;
     }
     if (!CutAllowed(eojeol, starts, cut)) continue;
-    const bool copula = particle->second.copula;
+    const bool copula = particle->value.particle.copula;
     out->parts.clear();
     AppendNoun(eojeol, starts, cut, !copula, 0, &out->parts);
     out->parts.push_back(Morph{Span{starts[cut], static_cast<uint32_t>(eojeol.size())},
@@ -734,7 +820,7 @@ bool EojeolAnalyzer::Impl::AnalyzeParticle(std::string_view eojeol,
     if (copula) {
       out->lemma = "이다";
     } else {
-      out->particle = particle->first;  // points into the lexicon: valid as long as *this
+      out->particle = particle->key;  // points into the lexicon: valid as long as *this
     }
     return true;
   }
@@ -744,7 +830,7 @@ bool EojeolAnalyzer::Impl::AnalyzeParticle(std::string_view eojeol,
 // Predicates with no light verb, known by their ending: 합니다/입니다-like ㅂ니다, 는다/ㄴ다, and
 // 다 after a final consonant no noun ends 다 with (같다, 좋다, 높다).
 bool EojeolAnalyzer::Impl::AnalyzeVerbEnding(std::string_view eojeol,
-                                             const std::vector<uint32_t>& starts,
+                                             std::span<const uint32_t> starts,
                                              EojeolAnalysis* out) const {
   const size_t n = starts.size() - 1;
   if (n < 2 || !ScriptOf(eojeol).AllHangul()) return false;
@@ -784,7 +870,8 @@ bool EojeolAnalyzer::Impl::AnalyzeVerbEnding(std::string_view eojeol,
 EojeolAnalysis EojeolAnalyzer::Impl::Analyze(std::string_view eojeol) const {
   EojeolAnalysis out;
   if (eojeol.empty()) return out;
-  const std::vector<uint32_t> starts = CodePointStarts(eojeol);
+  const CodePointStarts starts_buffer(eojeol);
+  const std::span<const uint32_t> starts = starts_buffer.span();
   // Headlines abbreviate names to one Hanja written against Korean (北미사일, 盧대통령이나,
   // 中서): the change of script is the boundary.
   size_t hanja = 0;
@@ -798,11 +885,11 @@ EojeolAnalysis EojeolAnalyzer::Impl::Analyze(std::string_view eojeol) const {
       const uint32_t offset = starts[hanja];
       const std::string_view rest = eojeol.substr(offset);
       EojeolAnalysis tail;
-      const auto particle = particles.find(rest);
-      if (particle != particles.end() && !particle->second.copula) {
+      const LexiconItem* const particle = Particle(rest);
+      if (particle != nullptr && !particle->value.particle.copula) {
         tail.parts.push_back(
             Morph{Span{0, static_cast<uint32_t>(rest.size())}, TokenTag::kParticle});
-        tail.particle = particle->first;
+        tail.particle = particle->key;
       } else {
         tail = Analyze(rest);
       }
@@ -818,11 +905,11 @@ EojeolAnalysis EojeolAnalyzer::Impl::Analyze(std::string_view eojeol) const {
     }
   }
   const Span whole{0, static_cast<uint32_t>(eojeol.size())};
-  const bool known = nouns.contains(eojeol) || names.contains(eojeol);
+  const bool known = (Flags(eojeol) & (kNounFlag | kNameFlag)) != 0;
   if (!known) {
     // The copula alone, after a closing quote or parenthesis: ...)입니다, '혁신'이었다.
-    const auto copula = particles.find(eojeol);
-    if (copula != particles.end() && copula->second.copula && starts.size() > 2) {
+    const LexiconItem* const copula = Particle(eojeol);
+    if (copula != nullptr && copula->value.particle.copula && starts.size() > 2) {
       out.parts.push_back(Morph{whole, TokenTag::kPredicate});
       out.tag = TokenTag::kPredicate;
       out.lemma = "이다";
@@ -858,8 +945,16 @@ Result<EojeolAnalyzer> EojeolAnalyzer::Create(const DictionarySet& dictionaries)
     impl->max_particle_code_points = std::max(impl->max_particle_code_points,
                                               utf8::CodePointCount(particles->Cell(row, "form")));
     const std::string_view kind = particles->Cell(row, "kind");
-    impl->particles[std::string(particles->Cell(row, "form"))] =
-        ParticleInfo{after, kind == "copula", kind == "contraction"};
+    const std::string_view form = particles->Cell(row, "form");
+    impl->max_particle_bytes = std::max(impl->max_particle_bytes, form.size());
+    if (!form.empty()) {
+      size_t pos = 0;
+      const char32_t first = utf8::Next(form, &pos);
+      if (utf8::IsHangulSyllable(first)) impl->particle_initial_syllables.set(first - 0xAC00);
+    }
+    LexiconEntry& entry = impl->lexicon[form];
+    entry.flags |= kParticleFlag;
+    entry.particle = ParticleInfo{after, kind == "copula", kind == "contraction"};
   }
 
   SAGEON_ASSIGN_OR_RETURN(const TsvTable* verbs, dictionaries.Get("predicate_suffixes"));
@@ -867,32 +962,44 @@ Result<EojeolAnalyzer> EojeolAnalyzer::Create(const DictionarySet& dictionaries)
   for (const TsvTable::Row& row : verbs->rows()) {
     SAGEON_ASSIGN_OR_RETURN(uint8_t cls, ParseClass(verbs->Cell(row, "class"), *verbs, row));
     const std::string_view form = verbs->Cell(row, "form");
-    LightVerb& verb = impl->light_verbs[std::string(form)];
+    LexiconEntry& entry = impl->lexicon[form];
+    if (entry.light_verb < 0) {
+      entry.light_verb = static_cast<int32_t>(impl->light_verb_list.size());
+      impl->light_verb_list.emplace_back();
+    }
+    LightVerb& verb = impl->light_verb_list[static_cast<size_t>(entry.light_verb)];
     verb.lemma = std::string(verbs->Cell(row, "lemma"));
     verb.cls |= cls;
     verb.syllables = utf8::CodePointCount(form);
     size_t first = 0;
-    if (!form.empty()) impl->light_verb_initials.insert(utf8::Next(form, &first));
+    if (!form.empty()) {
+      const char32_t initial = utf8::Next(form, &first);
+      if (utf8::IsHangulSyllable(initial)) {
+        impl->light_verb_initial_syllables.set(initial - 0xAC00);
+      } else {
+        impl->light_verb_other_initials.push_back(initial);
+      }
+    }
   }
 
   SAGEON_ASSIGN_OR_RETURN(const TsvTable* endings, dictionaries.Get("endings"));
   SAGEON_RETURN_IF_ERROR(endings->RequireColumns({"form", "class"}));
   for (const TsvTable::Row& row : endings->rows()) {
     SAGEON_ASSIGN_OR_RETURN(uint8_t cls, ParseClass(endings->Cell(row, "class"), *endings, row));
-    impl->endings[std::string(endings->Cell(row, "form"))] |= cls;
+    impl->lexicon[endings->Cell(row, "form")].ending_classes |= cls;
   }
 
   if (const TsvTable* stems = dictionaries.Find("verb_stems")) {
     SAGEON_RETURN_IF_ERROR(stems->RequireColumns({"stem", "class"}));
     for (const TsvTable::Row& row : stems->rows()) {
       const std::string_view cls = stems->Cell(row, "class");
-      StringSet* set = cls == "rieul"    ? &impl->rieul_stems
-                       : cls == "bieup"  ? &impl->bieup_stems
-                       : cls == "digeut" ? &impl->digeut_stems
-                       : cls == "siot"   ? &impl->siot_stems
-                       : cls == "hieut"  ? &impl->hieut_stems
-                       : cls == "vowel"  ? &impl->vowel_stems
-                                         : nullptr;
+      WordSet* set = cls == "rieul"    ? &impl->rieul_stems
+                     : cls == "bieup"  ? &impl->bieup_stems
+                     : cls == "digeut" ? &impl->digeut_stems
+                     : cls == "siot"   ? &impl->siot_stems
+                     : cls == "hieut"  ? &impl->hieut_stems
+                     : cls == "vowel"  ? &impl->vowel_stems
+                                       : nullptr;
       if (set == nullptr) {
         return DataError(stems->source() + ":" + std::to_string(row.line) + ": unknown class '" +
                          std::string(cls) +
@@ -995,8 +1102,8 @@ EojeolAnalysis EojeolAnalyzer::Analyze(std::string_view eojeol) const {
 }
 
 bool EojeolAnalyzer::IsParticle(std::string_view form) const {
-  const auto it = impl_->particles.find(form);
-  return it != impl_->particles.end() && !it->second.copula;
+  const LexiconItem* const particle = impl_->Particle(form);
+  return particle != nullptr && !particle->value.particle.copula;
 }
 
 }  // namespace sageon

@@ -94,6 +94,103 @@ void AppendPiece(std::string_view text, uint32_t begin, uint32_t end, std::vecto
   if (start < end) pieces->push_back(Piece{start, end, Classify(text.substr(start, end - start))});
 }
 
+// ASCII punctuation that ICU's word rules never join to a neighbour in Hangul text: each is a
+// piece of its own. '_' (ExtendNumLet) glues itself to letters and digits and ICU keeps "@@"
+// whole; '.', ',', ':' and '\'' join only letters or digits on both sides, which a run of
+// Hangul and these marks has none of.
+bool IsLoneAsciiMark(unsigned char b) {
+  return b > 0x20 && b < 0x7F && b != '_' && b != '@' &&
+         !((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && !(b >= '0' && b <= '9');
+}
+
+// A character that UAX #29 keeps together with a space next to it: an extending or format
+// character after one (WB4), another white space character on either side (WB3d).
+bool JoinsSpace(char32_t c) {
+  const auto wb = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_WORD_BREAK);
+  return wb == U_WB_EXTEND || wb == U_WB_FORMAT || wb == U_WB_ZWJ || wb == U_WB_WSEGSPACE;
+}
+
+// ICU's word boundaries cost as much as the rest of the tokenizer, yet in Korean prose they are
+// foregone conclusions: a run of ASCII spaces is one piece, a run of Hangul syllables is one
+// piece, and ASCII punctuation between them is a piece per mark. This cuts [begin, end) at its
+// spaces and gives each run those pieces, asking ICU only about a run holding anything else
+// (digits, Latin, other scripts, line breaks). The boundaries are the ones ICU finds over the
+// whole sentence: ICU's word rules cut before and after every space, except next to a character
+// that joins it (JoinsSpace); a sentence with one is left to ICU whole (returns false). ICU
+// starts a run's segmentation afresh at the space, so asking it about the run alone changes
+// nothing.
+bool AppendFastPieces(std::string_view text, uint32_t begin, uint32_t end,
+                      icu::BreakIterator* iterator, std::vector<Piece>* pieces) {
+  uint32_t pos = begin;
+  while (pos < end) {
+    if (text[pos] == ' ') {
+      uint32_t run_end = pos;
+      while (run_end < end && text[run_end] == ' ') ++run_end;
+      if (run_end < end && static_cast<unsigned char>(text[run_end]) >= 0x80) {
+        size_t q = run_end;
+        const char32_t next = utf8::Next(text, &q);
+        if (!utf8::IsHangulSyllable(next) && JoinsSpace(next)) return false;
+      }
+      pieces->push_back(Piece{pos, run_end, PieceKind::kSpace});
+      pos = run_end;
+      continue;
+    }
+    // A run of anything but spaces: Hangul syllables and lone ASCII marks only, or ICU's.
+    uint32_t run_end = pos;
+    bool simple = true;
+    while (run_end < end && text[run_end] != ' ') {
+      const auto b = static_cast<unsigned char>(text[run_end]);
+      if (b < 0x80) {
+        simple = simple && IsLoneAsciiMark(b);
+        ++run_end;
+        continue;
+      }
+      size_t q = run_end;
+      const char32_t c = utf8::Next(text, &q);
+      simple = simple && utf8::IsHangulSyllable(c);
+      run_end = static_cast<uint32_t>(q);
+    }
+    if (simple) {
+      uint32_t k = pos;
+      while (k < run_end) {
+        if (static_cast<unsigned char>(text[k]) < 0x80) {
+          pieces->push_back(Piece{k, k + 1, PieceKind::kSymbol});
+          ++k;
+          continue;
+        }
+        uint32_t word_end = k;
+        while (word_end < run_end && static_cast<unsigned char>(text[word_end]) >= 0x80) {
+          word_end += 3;  // Hangul syllables are three bytes each
+        }
+        pieces->push_back(Piece{k, word_end, PieceKind::kWord});
+        k = word_end;
+      }
+    } else {
+      if (run_end < end) {
+        size_t unused = 0;
+        if (JoinsSpace(utf8::Prev(text, run_end, &unused))) return false;
+      }
+      UErrorCode status = U_ZERO_ERROR;
+      UText* utext =
+          utext_openUTF8(nullptr, text.data() + pos, static_cast<int64_t>(run_end - pos), &status);
+      if (U_SUCCESS(status)) iterator->setText(utext, status);
+      if (U_FAILURE(status)) {
+        utext_close(utext);
+        return false;
+      }
+      int32_t piece_begin = iterator->first();
+      for (int32_t piece_end = iterator->next(); piece_end != icu::BreakIterator::DONE;
+           piece_begin = piece_end, piece_end = iterator->next()) {
+        AppendPiece(text, pos + static_cast<uint32_t>(piece_begin),
+                    pos + static_cast<uint32_t>(piece_end), pieces);
+      }
+      utext_close(utext);
+    }
+    pos = run_end;
+  }
+  return true;
+}
+
 }  // namespace
 
 struct Tokenizer::Impl {
@@ -187,26 +284,29 @@ std::vector<Token> Tokenizer::Tokenize(std::string_view text,
     if (sentence_begin == sentence_end) continue;
     const std::string_view sentence = text.substr(sentence_begin, sentence_end - sentence_begin);
 
-    // ICU's word boundaries, as UTF-8 byte offsets (UText over UTF-8 indexes by byte).
-    UErrorCode status = U_ZERO_ERROR;
-    UText* utext =
-        utext_openUTF8(nullptr, sentence.data(), static_cast<int64_t>(sentence.size()), &status);
-    if (U_FAILURE(status)) {
-      utext_close(utext);
-      continue;
-    }
-    iterator->setText(utext, status);
     pieces.clear();
-    if (U_SUCCESS(status)) {
-      int32_t begin = iterator->first();
-      for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE;
-           begin = end, end = iterator->next()) {
-        const uint32_t b = sentence_begin + static_cast<uint32_t>(begin);
-        const uint32_t e = sentence_begin + static_cast<uint32_t>(end);
-        AppendPiece(text, b, e, &pieces);
+    if (!AppendFastPieces(text, sentence_begin, sentence_end, iterator, &pieces)) {
+      pieces.clear();
+      // ICU's word boundaries, as UTF-8 byte offsets (UText over UTF-8 indexes by byte).
+      UErrorCode status = U_ZERO_ERROR;
+      UText* utext =
+          utext_openUTF8(nullptr, sentence.data(), static_cast<int64_t>(sentence.size()), &status);
+      if (U_FAILURE(status)) {
+        utext_close(utext);
+        continue;
       }
+      iterator->setText(utext, status);
+      if (U_SUCCESS(status)) {
+        int32_t begin = iterator->first();
+        for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE;
+             begin = end, end = iterator->next()) {
+          const uint32_t b = sentence_begin + static_cast<uint32_t>(begin);
+          const uint32_t e = sentence_begin + static_cast<uint32_t>(end);
+          AppendPiece(text, b, e, &pieces);
+        }
+      }
+      utext_close(utext);
     }
-    utext_close(utext);
     if (pieces.empty()) {  // ICU failed: the sentence is one piece rather than lost
       pieces.push_back(Piece{sentence_begin, sentence_end, PieceKind::kWord});
     }
