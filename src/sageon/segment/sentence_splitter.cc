@@ -6,7 +6,6 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -14,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "sageon/base/thread_break_iterator.h"
 #include "sageon/base/utf8.h"
 
 namespace sageon {
@@ -950,24 +950,8 @@ void Splitter::MarkLines(std::vector<Sentence>* sentences) const {
 }  // namespace
 
 struct SentenceSplitter::Impl {
-  // Never used to iterate: each thread clones it once (a clone costs more than splitting a short
-  // document), so Split stays const and thread-safe.
-  std::unique_ptr<icu::BreakIterator> prototype;
-  uint64_t id = 0;  // tells this splitter's clones from another's in the per-thread cache
+  ThreadBreakIterator<SentenceSplitter> iterator;
   Lexicon lexicon;
-
-  icu::BreakIterator* ThreadIterator() const {
-    struct Cache {
-      uint64_t owner = 0;
-      std::unique_ptr<icu::BreakIterator> iterator;
-    };
-    thread_local Cache cache;
-    if (cache.owner != id || cache.iterator == nullptr) {
-      cache.iterator.reset(prototype->clone());
-      cache.owner = cache.iterator == nullptr ? 0 : id;
-    }
-    return cache.iterator.get();
-  }
 };
 
 // ---------------------------------------------------------------- SentenceSplitter
@@ -1044,19 +1028,18 @@ Result<SentenceSplitter> SentenceSplitter::Create(const DictionarySet& dictionar
   }
 
   UErrorCode status = U_ZERO_ERROR;
-  impl->prototype.reset(
+  std::unique_ptr<icu::BreakIterator> prototype(
       icu::BreakIterator::createSentenceInstance(icu::Locale::getKorean(), status));
-  if (U_FAILURE(status) || impl->prototype == nullptr) {
+  if (U_FAILURE(status) || prototype == nullptr) {
     return Status(StatusCode::kInternal,
                   std::string("ICU sentence break iterator: ") + u_errorName(status));
   }
-  static std::atomic<uint64_t> next_id{1};
-  impl->id = next_id.fetch_add(1);
+  impl->iterator = ThreadBreakIterator<SentenceSplitter>(std::move(prototype));
   return SentenceSplitter(std::move(impl));
 }
 
 std::vector<Sentence> SentenceSplitter::Split(std::string_view text) const {
-  return Splitter(impl_->lexicon, impl_->ThreadIterator(), text).Run();
+  return Splitter(impl_->lexicon, impl_->iterator.Get(), text).Run();
 }
 
 }  // namespace sageon

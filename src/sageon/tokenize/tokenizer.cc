@@ -6,12 +6,12 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <utility>
 
+#include "sageon/base/thread_break_iterator.h"
 #include "sageon/base/utf8.h"
 
 namespace sageon {
@@ -196,11 +196,7 @@ bool AppendFastPieces(std::string_view text, uint32_t begin, uint32_t end,
 struct Tokenizer::Impl {
   explicit Impl(EojeolAnalyzer a) : analyzer(std::move(a)) {}
   EojeolAnalyzer analyzer;
-  // Never used to iterate: each thread clones it once, so Tokenize stays const and thread-safe.
-  std::unique_ptr<icu::BreakIterator> prototype;
-  uint64_t id = 0;  // tells this tokenizer's clones from another's in the per-thread cache
-
-  icu::BreakIterator* ThreadIterator() const;
+  ThreadBreakIterator<Tokenizer> iterator;
 
   void AddEojeol(std::string_view text, Span span, uint32_t sentence,
                  std::vector<Token>* tokens) const;
@@ -234,32 +230,17 @@ void Tokenizer::Impl::AddEojeol(std::string_view text, Span span, uint32_t sente
   tokens->push_back(std::move(token));
 }
 
-// A clone costs more than tokenizing a sentence (ICU rebuilds its break engines lazily in each
-// instance), so every thread keeps its own clone of the last tokenizer it served.
-icu::BreakIterator* Tokenizer::Impl::ThreadIterator() const {
-  struct Cache {
-    uint64_t owner = 0;
-    std::unique_ptr<icu::BreakIterator> iterator;
-  };
-  thread_local Cache cache;
-  if (cache.owner != id || cache.iterator == nullptr) {
-    cache.iterator.reset(prototype->clone());
-    cache.owner = cache.iterator == nullptr ? 0 : id;
-  }
-  return cache.iterator.get();
-}
-
 Result<Tokenizer> Tokenizer::Create(const DictionarySet& dictionaries) {
   SAGEON_ASSIGN_OR_RETURN(EojeolAnalyzer analyzer, EojeolAnalyzer::Create(dictionaries));
   auto impl = std::make_unique<Impl>(std::move(analyzer));
   UErrorCode status = U_ZERO_ERROR;
-  impl->prototype.reset(icu::BreakIterator::createWordInstance(icu::Locale::getKorean(), status));
-  if (U_FAILURE(status) || impl->prototype == nullptr) {
+  std::unique_ptr<icu::BreakIterator> prototype(
+      icu::BreakIterator::createWordInstance(icu::Locale::getKorean(), status));
+  if (U_FAILURE(status) || prototype == nullptr) {
     return Status(StatusCode::kInternal,
                   std::string("ICU word break iterator: ") + u_errorName(status));
   }
-  static std::atomic<uint64_t> next_id{1};
-  impl->id = next_id.fetch_add(1);
+  impl->iterator = ThreadBreakIterator<Tokenizer>(std::move(prototype));
   return Tokenizer(std::move(impl));
 }
 
@@ -273,7 +254,7 @@ const EojeolAnalyzer& Tokenizer::analyzer() const { return impl_->analyzer; }
 std::vector<Token> Tokenizer::Tokenize(std::string_view text,
                                        const std::vector<Sentence>& sentences) const {
   std::vector<Token> tokens;
-  icu::BreakIterator* const iterator = impl_->ThreadIterator();
+  icu::BreakIterator* const iterator = impl_->iterator.Get();
   if (iterator == nullptr) return tokens;
   std::vector<Piece> pieces;
   for (size_t index = 0; index < sentences.size(); ++index) {
