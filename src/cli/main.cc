@@ -9,6 +9,7 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 
 #include "cli/cli_options.h"
@@ -189,6 +190,25 @@ int Merge(const CliOptions& options) {
   return stop_requested.load() ? StoppedExitCode() : kExitOk;
 }
 
+// The batch settings every processing command takes from the command line.
+BatchOptions MakeBatchOptions(const CliOptions& options, Stage last) {
+  BatchOptions batch;
+  batch.last = last;
+  batch.jobs = options.jobs;
+  batch.input = options.input;
+  batch.stop = &stop_requested;
+  batch.shard = options.shard;
+  batch.shards = options.shards;
+  return batch;
+}
+
+// Warnings and errors of the batch on stderr; with --quiet, errors only.
+std::function<void(const std::string&)> MessagePrinter(const CliOptions& options) {
+  return [quiet = options.quiet](const std::string& message) {
+    if (!quiet || message.rfind("error", 0) == 0) std::cerr << "sageon: " << message << "\n";
+  };
+}
+
 // sageon stream: a map step. Each file's line and each document's line (as documents.jsonl holds
 // them) go to stdout as soon as the document is done, flushed, so a Hadoop Streaming or Spark
 // pipe() consumer reads them while the rest is processed. Exit code 0 when some documents failed:
@@ -208,17 +228,9 @@ int Stream(const CliOptions& options) {
   }
   RunSummary summary;
   summary.KeepOnlyLatestReport();  // the records keep the reports
-  BatchOptions batch;
-  batch.jobs = options.jobs;
-  batch.input = options.input;
-  batch.stop = &stop_requested;
-  batch.shard = options.shard;
-  batch.shards = options.shards;
+  const BatchOptions batch = MakeBatchOptions(options, Stage::kEvents);
   BatchCallbacks callbacks;
-  callbacks.on_message = [&](const std::string& message) {
-    if (!options.quiet || message.rfind("error", 0) == 0)
-      std::cerr << "sageon: " << message << "\n";
-  };
+  callbacks.on_message = MessagePrinter(options);
   auto emit = [](std::string line) {
     line += '\n';
     std::fwrite(line.data(), 1, line.size(), stdout);
@@ -275,18 +287,9 @@ int Run(const CliOptions& options) {
     }
   }
   documents.BeginInput();
-  BatchOptions batch;
-  batch.last = LastStage(options.command);
-  batch.jobs = options.jobs;
-  batch.input = options.input;
-  batch.stop = &stop_requested;
-  batch.shard = options.shard;
-  batch.shards = options.shards;
+  const BatchOptions batch = MakeBatchOptions(options, LastStage(options.command));
   BatchCallbacks callbacks;
-  callbacks.on_message = [&](const std::string& message) {
-    if (!options.quiet || message.rfind("error", 0) == 0)
-      std::cerr << "sageon: " << message << "\n";
-  };
+  callbacks.on_message = MessagePrinter(options);
   callbacks.on_document = [&](const Document& doc) {
     switch (options.command) {
       case Command::kSentences:
