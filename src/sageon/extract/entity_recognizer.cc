@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "sageon/base/string_table.h"
 #include "sageon/base/utf8.h"
 #include "sageon/tokenize/eojeol_analyzer.h"
 
@@ -35,14 +36,37 @@ enum Priority : int { kRuleWeak = 0, kRule = 1, kLocal = 2, kGazetteer = 3 };
 
 bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// Hash tables probed with a std::string_view: a lookup of a piece of the text builds no string.
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// The recognizer's word lists and name tables, probed with pieces of the text (string_view) many
+// times per token: StringTable's open addressing answers most misses without comparing a string.
+class WordSet {
+ public:
+  bool Contains(std::string_view word) const { return table_.Contains(word); }
+  void Add(std::string_view word) { table_[word] = true; }
+  bool empty() const { return table_.size() == 0; }
+
+ private:
+  StringTable<bool> table_;
 };
+
 template <typename V>
-using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
-using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+class WordMap {
+ public:
+  // The value of `key`, or nullptr; valid until the next Add or Set.
+  const V* Find(std::string_view key) const {
+    const auto* item = table_.Find(key);
+    return item != nullptr ? &item->value : nullptr;
+  }
+  // Adds `key` unless it is there: the first value stays.
+  void Add(std::string_view key, V value) {
+    if (!table_.Contains(key)) table_[key] = std::move(value);
+  }
+  // Adds or replaces: the last value stays.
+  void Set(std::string_view key, V value) { table_[key] = std::move(value); }
+  const auto& items() const { return table_.items(); }
+
+ private:
+  StringTable<V> table_;
+};
 
 // The lookup key of a name: spaces removed and ASCII letters lowered, so spacing and case variants
 // of one name ("오픈 AI", "오픈AI", "openai") meet.
@@ -82,11 +106,18 @@ std::string WithoutSpaces(std::string_view s) {
   return out;
 }
 
+// Every code point a Hangul syllable (U+AC00..U+D7A3, three bytes EA B0 80 .. ED 9E A3), tested
+// on the bytes: the rules ask it of nearly every token several times.
 bool AllHangul(std::string_view s) {
-  if (s.empty()) return false;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    if (!utf8::IsHangulSyllable(utf8::Next(s, &pos))) return false;
+  if (s.empty() || s.size() % 3 != 0) return false;
+  for (size_t i = 0; i < s.size(); i += 3) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    const auto b2 = static_cast<unsigned char>(s[i + 2]);
+    if (b0 < 0xEA || b0 > 0xED || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+    const char32_t c = (static_cast<char32_t>(b0 & 0x0F) << 12) |
+                       (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+    if (!utf8::IsHangulSyllable(c)) return false;
   }
   return true;
 }
@@ -135,6 +166,48 @@ struct Form {
 struct SuffixRule {
   std::string text;
   size_t min_stem = 1;  // syllables the stem needs before the suffix
+};
+
+// The last code point of `word` (its bytes), or empty.
+std::string_view LastCodePoint(std::string_view word) {
+  size_t start = word.size();
+  while (start > 0 && (static_cast<unsigned char>(word[start - 1]) & 0xC0) == 0x80) --start;
+  if (start > 0) --start;
+  return word.substr(start);
+}
+
+// A list of suffixes (전자, 위원회; 시, 특별자치도) asked of every token: the rules are grouped by
+// their last code point, so a word is compared only with the few that end as it does.
+class SuffixList {
+ public:
+  // Adds the rules, which keep their order among those of the same length (longest first).
+  void Assign(std::vector<SuffixRule> rules) {
+    std::stable_sort(rules.begin(), rules.end(),
+                     [](const auto& a, const auto& b) { return a.text.size() > b.text.size(); });
+    rules_ = std::move(rules);
+    for (size_t i = 0; i < rules_.size(); ++i) {
+      by_last_[LastCodePoint(rules_[i].text)].push_back(static_cast<uint32_t>(i));
+    }
+  }
+
+  // The longest suffix `word` ends in with a long enough stem.
+  const SuffixRule* Match(std::string_view word) const {
+    const auto* group = by_last_.Find(LastCodePoint(word));
+    if (group == nullptr) return nullptr;
+    for (const uint32_t i : group->value) {
+      const SuffixRule& s = rules_[i];
+      if (word.size() <= s.text.size() || word.substr(word.size() - s.text.size()) != s.text) {
+        continue;
+      }
+      const std::string_view stem = word.substr(0, word.size() - s.text.size());
+      if (utf8::CodePointCount(stem) >= s.min_stem) return &s;
+    }
+    return nullptr;
+  }
+
+ private:
+  std::vector<SuffixRule> rules_;
+  StringTable<std::vector<uint32_t>> by_last_;  // last code point -> rules, longest first
 };
 
 enum class TitlePosition : uint8_t { kAfter, kBefore, kBoth };
@@ -415,18 +488,18 @@ std::string LowerAscii(std::string_view s) {
 // Everything Create() reads, shared read-only by every Recognize() call.
 struct RecognizerData {
   std::vector<GazEntry> entries;
-  StringMap<Form> forms;  // Key(form) -> form
+  WordMap<Form> forms;  // Key(form) -> form
   // Every key of `forms` cut after each of its code points: a scan over the tokens stops at the
   // first piece of text no form starts with.
-  StringSet form_prefixes;
-  StringSet surnames;                    // 1 and 2 syllables
-  StringSet common_surnames;             // those of most Koreans
-  StringMap<TitlePosition> titles;       // LowerAscii(title)
-  std::vector<SuffixRule> org_suffixes;  // longest first
-  std::vector<SuffixRule> loc_suffixes;  // longest first
+  WordSet form_prefixes;
+  WordSet surnames;               // 1 and 2 syllables
+  WordSet common_surnames;        // those of most Koreans
+  WordMap<TitlePosition> titles;  // LowerAscii(title)
+  SuffixList org_suffixes;
+  SuffixList loc_suffixes;
   std::optional<EojeolAnalyzer> analyzer;
   // General Korean words (hunspell-ko): a surname-initial word that is one is no name.
-  StringSet dictionary_words;
+  WordSet dictionary_words;
 
   // The entry whose form reads `surface` (spaces ignored), if any.
   std::optional<uint32_t> LookupGazetteer(std::string_view surface) const {
@@ -435,9 +508,9 @@ struct RecognizerData {
   }
   // The same, for a caller that holds Key(surface) already.
   std::optional<uint32_t> LookupGazetteerKey(std::string_view surface, std::string_view key) const {
-    const auto it = forms.find(key);
-    if (it == forms.end()) return std::nullopt;
-    const Form& form = it->second;
+    const Form* found = forms.Find(key);
+    if (found == nullptr) return std::nullopt;
+    const Form& form = *found;
     // A space the list does not have is a spacing variant only between scripts (오픈 AI); between
     // Hangul words it joins two words (서울 시 "a poem of Seoul", 한국 경제 "Korea's economy").
     if (!form.spaced) {
@@ -460,15 +533,15 @@ struct RecognizerData {
   std::optional<TitlePosition> Title(std::string_view word) const {
     // Most words have no capital to lower: they are looked up as written.
     const auto find = [&](std::string_view w) {
-      return HasAsciiUpper(w) ? titles.find(LowerAscii(w)) : titles.find(w);
+      return HasAsciiUpper(w) ? titles.Find(LowerAscii(w)) : titles.Find(w);
     };
     auto it = find(word);
-    if (it != titles.end()) return it->second;
+    if (it != nullptr) return *it;
     // 감독님, 선수들: the honorific and plural suffixes leave the title a title.
     for (std::string_view tail : {std::string_view("님"), std::string_view("들")}) {
       if (word.size() > tail.size() && word.substr(word.size() - tail.size()) == tail) {
         it = find(word.substr(0, word.size() - tail.size()));
-        if (it != titles.end()) return it->second;
+        if (it != nullptr) return *it;
       }
     }
     return PlaceTitle(word);
@@ -499,7 +572,7 @@ struct RecognizerData {
     for (size_t surname_len : {size_t{2}, size_t{1}}) {
       const size_t given = n > surname_len ? n - surname_len : 0;
       if (given < 1 || given > 2) continue;
-      if (surnames.count(word.substr(0, PrefixBytes(word, surname_len)))) {
+      if (surnames.Contains(word.substr(0, PrefixBytes(word, surname_len)))) {
         return !InList(kNotNames, word);
       }
     }
@@ -507,7 +580,7 @@ struct RecognizerData {
   }
 
   bool IsSurnameAlone(std::string_view word) const {
-    return AllHangul(word) && Syllables(word) == 1 && surnames.count(word) &&
+    return AllHangul(word) && Syllables(word) == 1 && surnames.Contains(word) &&
            !InList(kSurnameOnlyStops, word);
   }
 };
@@ -531,22 +604,6 @@ bool EndsInNieun(std::string_view word) {
   size_t pos = 0;
   while (pos < word.size()) last = utf8::Next(word, &pos);
   return utf8::IsHangulSyllable(last) && (last - 0xAC00) % 28 == 4;
-}
-
-// The suffix of `list` that `word` ends in with a long enough stem.
-const SuffixRule* MatchSuffix(const std::vector<SuffixRule>& list, std::string_view word) {
-  if (word.empty()) return nullptr;
-  // Few words end in a suffix: comparing the last byte first rejects most rules at once.
-  const char last = word.back();
-  for (const SuffixRule& s : list) {
-    if (!s.text.empty() && s.text.back() != last) continue;
-    if (word.size() <= s.text.size() || word.substr(word.size() - s.text.size()) != s.text) {
-      continue;
-    }
-    const std::string_view stem = word.substr(0, word.size() - s.text.size());
-    if (Syllables(stem) >= s.min_stem) return &s;
-  }
-  return nullptr;
 }
 
 // The per-document work of Recognize: candidates from the rules and the gazetteers, then a
@@ -675,18 +732,18 @@ class DocumentPass {
     protos_.push_back(Proto{e.type, e.name, {}, entry});
     const auto index = static_cast<uint32_t>(protos_.size() - 1);
     entry_proto_.emplace(entry, index);
-    local_forms_.emplace(Key(e.name), index);
+    local_forms_.Add(Key(e.name), index);
     return index;
   }
 
   // The document's actor named `name`: an existing one (by any of its names) or a new one.
   uint32_t ProtoNamed(EntityType type, std::string_view name) {
     const std::string key = Key(name);
-    if (const auto it = local_forms_.find(key); it != local_forms_.end()) return it->second;
+    if (const uint32_t* known = local_forms_.Find(key)) return *known;
     if (const auto entry = impl_.LookupGazetteer(name)) return ProtoForEntry(*entry);
     protos_.push_back(Proto{type, std::string(name), {}, std::nullopt});
     const auto index = static_cast<uint32_t>(protos_.size() - 1);
-    local_forms_.emplace(key, index);
+    local_forms_.Add(key, index);
     return index;
   }
 
@@ -694,7 +751,7 @@ class DocumentPass {
     Proto& p = protos_[proto];
     const std::string key = Key(alias);
     if (key.empty() || key == Key(p.name)) return;
-    local_forms_.emplace(key, proto);
+    local_forms_.Add(key, proto);
     for (const auto& a : p.aliases) {
       if (Key(a) == key) return;
     }
@@ -809,8 +866,8 @@ class DocumentPass {
     AddCandidate(Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)}, *proto, kRule);
   }
 
-  const SuffixRule* Suffix(const std::vector<SuffixRule>& list, std::string_view word) const {
-    return MatchSuffix(list, word);
+  static const SuffixRule* Suffix(const SuffixList& list, std::string_view word) {
+    return list.Match(word);
   }
 
   // 미라 무라티(Mira Murati): a Hangul name and its Latin original.
@@ -963,7 +1020,7 @@ class DocumentPass {
   // that is also a common word (한 "one", 정 "very") or a two-syllable one needs the document's
   // full name to confirm it; 전 and 현 before a title mean "former" and "current".
   std::optional<bool> SurnameAloneLinkOnly(std::string_view word) const {
-    if (!AllHangul(word) || !impl_.surnames.count(word)) return std::nullopt;
+    if (!AllHangul(word) || !impl_.surnames.Contains(word)) return std::nullopt;
     if (InList(kTitleModifiers, word)) return std::nullopt;
     if (impl_.IsSurnameAlone(word)) return false;
     return true;
@@ -972,14 +1029,13 @@ class DocumentPass {
   // 한 교수 는, 박씨: the document's one actor for a surname written alone. Not a local form: the
   // same syllable elsewhere (이 책, 이같이) is no name.
   uint32_t SurnameProto(std::string_view surname, bool link_only) {
-    const auto it = surname_protos_.find(surname);
-    if (it != surname_protos_.end()) {
-      protos_[it->second].link_only = protos_[it->second].link_only && link_only;
-      return it->second;
+    if (const uint32_t* known = surname_protos_.Find(surname)) {
+      protos_[*known].link_only = protos_[*known].link_only && link_only;
+      return *known;
     }
     const uint32_t index = NewProto(EntityType::kPerson, surname, NameKind::kSurname);
     protos_[index].link_only = link_only;
-    surname_protos_.emplace(std::string(surname), index);
+    surname_protos_.Add(surname, index);
     return index;
   }
 
@@ -1011,7 +1067,7 @@ class DocumentPass {
           stem = stem.substr(0, stem.size() - 3);  // 김모씨: Mr. Kim, name withheld
           withheld = true;
         }
-        const bool surname = Syllables(stem) == 1 && impl_.surnames.count(stem);
+        const bool surname = Syllables(stem) == 1 && impl_.surnames.Contains(stem);
         if (impl_.IsKoreanName(stem) || surname) {
           const Span s{base.begin, static_cast<uint32_t>(base.begin + stem.size())};
           uint32_t proto = 0;
@@ -1092,7 +1148,7 @@ class DocumentPass {
   // refused only as a whole word, since many real names split into a prefix and a word (이상민).
   bool IsCommonWordBeforeTitle(std::string_view word) const {
     if (impl_.dictionary_words.empty()) return false;
-    return Syllables(word) == 2 ? LooksLikeWord(word) : impl_.dictionary_words.count(word) > 0;
+    return Syllables(word) == 2 ? LooksLikeWord(word) : impl_.dictionary_words.Contains(word);
   }
 
   // 선수들, 의원들: a title in the plural follows a group, not one person's name.
@@ -1128,7 +1184,7 @@ class DocumentPass {
     if (n < 2) return false;
     std::string stem(word.substr(0, PrefixBytes(word, n - 1)));
     stem += "다";
-    return impl_.dictionary_words.count(stem) > 0;
+    return impl_.dictionary_words.Contains(stem);
   }
 
   // The word is a dictionary verb with ㄴ or ㄹ added to its last syllable (뛰어난 ← 뛰어나다).
@@ -1144,7 +1200,7 @@ class DocumentPass {
     std::string stem(word.substr(0, last_begin));
     utf8::Append(last - final_consonant, &stem);
     stem += "다";
-    return impl_.dictionary_words.count(stem) > 0;
+    return impl_.dictionary_words.Contains(stem);
   }
 
   // A Korean full name with no cue around it ("문성민은", "김현수·박병호"): a surname and two
@@ -1159,10 +1215,10 @@ class DocumentPass {
       if (GluedFullNameAndTitle(base)) continue;
       if (!AllHangul(word) || Syllables(word) != 3 || !impl_.IsKoreanName(word)) continue;
       const std::string_view surname = word.substr(0, PrefixBytes(word, 1));
-      if (!impl_.common_surnames.count(surname)) continue;
+      if (!impl_.common_surnames.Contains(surname)) continue;
       // 박기자, 남경사: a surname glued to a title names the person by the surname (not the
       // words 천주교, 강타자).
-      if (impl_.Title(word.substr(surname.size())) && !impl_.dictionary_words.count(word)) {
+      if (impl_.Title(word.substr(surname.size())) && !impl_.dictionary_words.Contains(word)) {
         AddCandidate(Span{base.begin, static_cast<uint32_t>(base.begin + surname.size())},
                      SurnameProto(surname, /*link_only=*/false), kRuleWeak);
         continue;
@@ -1195,17 +1251,17 @@ class DocumentPass {
     if (word.size() < 12 || word.size() > 21 || !AllHangul(word)) return false;
     const size_t cut = PrefixBytes(word, 3);
     const std::string_view name = word.substr(0, cut);
-    if (!impl_.common_surnames.count(name.substr(0, PrefixBytes(name, 1)))) return false;
+    if (!impl_.common_surnames.Contains(name.substr(0, PrefixBytes(name, 1)))) return false;
     const std::string_view title = word.substr(cut);
     const auto position = impl_.Title(title);
     if (!position || *position == TitlePosition::kBefore) return false;
     // 노조위원장, 경제부총리: the title is the tail of a longer one (위원장, 부총리), and the
     // first two syllables are a word (노조, 경제): a body and its office, not a name.
     const size_t two = PrefixBytes(word, 2);
-    if (impl_.Title(word.substr(two)) || impl_.dictionary_words.count(word.substr(0, two))) {
+    if (impl_.Title(word.substr(two)) || impl_.dictionary_words.Contains(word.substr(0, two))) {
       return false;
     }
-    if (!impl_.IsKoreanName(name) || LooksLikeWord(name) || impl_.dictionary_words.count(word) ||
+    if (!impl_.IsKoreanName(name) || LooksLikeWord(name) || impl_.dictionary_words.Contains(word) ||
         impl_.LookupGazetteer(name)) {
       return false;
     }
@@ -1219,7 +1275,7 @@ class DocumentPass {
     if (bases_[t] != doc_.tokens[t].span) return false;
     const std::string_view word = Text(bases_[t]);
     if (!AllHangul(word) || Syllables(word) != 3 || !impl_.IsKoreanName(word)) return false;
-    if (!impl_.common_surnames.count(word.substr(0, PrefixBytes(word, 1)))) return false;
+    if (!impl_.common_surnames.Contains(word.substr(0, PrefixBytes(word, 1)))) return false;
     return !LooksLikeWord(word) && !VerbForm(word);
   }
 
@@ -1229,21 +1285,21 @@ class DocumentPass {
   // film"), and the word itself with its particle (한꺼번에, which a particle split wrongly).
   bool LooksLikeWord(std::string_view word) const {
     const auto& words = impl_.dictionary_words;
-    if (words.count(word) || words.count(std::string(word) + "다")) return true;
+    if (words.Contains(word) || words.Contains(std::string(word) + "다")) return true;
     const size_t one = PrefixBytes(word, 1);
     const size_t two = PrefixBytes(word, 2);
     static constexpr std::string_view kNounTails[] = {
         "측", "주", "간", "상", "적", "내", "외", "용", "급", "별", "들", "씩", "쯤", "회", "차",
         "건", "개", "층", "장", "권", "비", "액", "량", "율", "률", "가", "계", "제", "님", "골",
         "승", "전", "사", "문", "팀", "법", "안", "대", "점", "력", "품", "식", "분"};
-    if (words.count(word.substr(0, two)) && InList(kNounTails, word.substr(two))) {
+    if (words.Contains(word.substr(0, two)) && InList(kNounTails, word.substr(two))) {
       return true;
     }
     // Surnames that are also prefixes or determiners: 이 (this), 전 (former), 반 (anti-), 신 (new).
     static constexpr std::string_view kPrefixes[] = {
         "이", "그", "전", "한", "각", "매", "총", "현", "모", "대", "신", "구", "고", "소",
         "반", "원", "선", "연", "주", "명", "시", "제", "초", "부", "차", "비", "무", "남"};
-    return InList(kPrefixes, word.substr(0, one)) && words.count(word.substr(one));
+    return InList(kPrefixes, word.substr(0, one)) && words.Contains(word.substr(one));
   }
 
   static bool IsListMark(std::string_view s) { return s == "·" || s == "," || s == "ㆍ"; }
@@ -1294,7 +1350,7 @@ class DocumentPass {
     }
     const bool initial = word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
     if (!initial && !impl_.IsKoreanName(word) &&
-        !(Syllables(word) == 1 && impl_.surnames.count(word))) {
+        !(Syllables(word) == 1 && impl_.surnames.Contains(word))) {
       return;
     }
     const Span s{t.span.begin, static_cast<uint32_t>(t.span.begin + word.size())};
@@ -1423,7 +1479,7 @@ class DocumentPass {
     while (pos < word.size()) {
       utf8::Next(word, &pos);
       if (pos + 6 > word.size()) break;  // both parts have two syllables or more
-      if (words.count(word.substr(0, pos)) && words.count(word.substr(pos))) return true;
+      if (words.Contains(word.substr(0, pos)) && words.Contains(word.substr(pos))) return true;
     }
     return false;
   }
@@ -1451,7 +1507,7 @@ class DocumentPass {
       for (size_t pos = 0; pos < word.size();) {
         utf8::Next(word, &pos);
         const std::string_view head = word.substr(0, pos);
-        if (!impl_.form_prefixes.count(head)) break;
+        if (!impl_.form_prefixes.Contains(head)) break;
         const std::string_view rest = word.substr(pos);
         if (Syllables(rest) < 2) break;
         if (!InList(kPlaceCompoundNouns, rest)) continue;
@@ -1475,9 +1531,9 @@ class DocumentPass {
   // with no full form in the document is an actor of its own.
   void ForeignNameCandidates() {
     for (const Span& span : pending_foreign_) {
-      const auto it = local_forms_.find(Key(Text(span)));
+      const uint32_t* known = local_forms_.Find(Key(Text(span)));
       const uint32_t proto =
-          it != local_forms_.end() ? it->second : ProtoNamed(EntityType::kPerson, Text(span));
+          known != nullptr ? *known : ProtoNamed(EntityType::kPerson, Text(span));
       AddCandidate(span, proto, kRuleWeak);
     }
   }
@@ -1494,7 +1550,7 @@ class DocumentPass {
         if (space == std::string::npos) continue;
         const std::string last = name.substr(space + 1);
         if (AllHangul(last) ? Syllables(last) < 2 : last.size() < 3) continue;
-        if (local_forms_.count(Key(last))) continue;
+        if (local_forms_.Find(Key(last))) continue;
         AddAlias(p, last);
       }
     }
@@ -1549,15 +1605,15 @@ class DocumentPass {
     const size_t n = doc_.tokens.size();
     // A name found during the scan adds the key of its entry's name, which is a form's key too:
     // its prefixes are in form_prefixes already.
-    StringSet local_prefixes;
-    for (const auto& [key, proto] : local_forms_) {
+    WordSet local_prefixes;
+    for (const auto& [key, proto] : local_forms_.items()) {
       for (size_t pos = 0; pos < key.size();) {
         utf8::Next(key, &pos);
-        local_prefixes.emplace(key.substr(0, pos));
+        local_prefixes.Add(key.substr(0, pos));
       }
     }
     auto is_prefix = [&](std::string_view k) {
-      return k.empty() || impl_.form_prefixes.count(k) != 0 || local_prefixes.count(k) != 0;
+      return k.empty() || impl_.form_prefixes.Contains(k) != 0 || local_prefixes.Contains(k) != 0;
     };
     std::vector<uint32_t> ends;  // every token's ends, [ends_from[j], ends_to[j]) for token j
     std::vector<uint32_t> ends_from(n, 0);
@@ -1591,8 +1647,8 @@ class DocumentPass {
         const Span span{first.span.begin, end};
         key.resize(key_at[j - i]);
         AppendKey(Text(doc_.tokens[j].span.begin, end), &key);
-        if (const auto it = local_forms_.find(key); it != local_forms_.end()) {
-          AddCandidate(span, it->second, kLocal);
+        if (const uint32_t* known = local_forms_.Find(key)) {
+          AddCandidate(span, *known, kLocal);
         } else if (const auto entry = impl_.LookupGazetteerKey(Text(span), key)) {
           AddCandidate(span, ProtoForEntry(*entry), kGazetteer);
         } else {
@@ -1784,7 +1840,8 @@ class DocumentPass {
       if (name.substr(0, piece.size()) != piece) return false;
       for (size_t n : {size_t{2}, size_t{1}}) {
         const std::string_view surname = name.substr(0, PrefixBytes(name, n));
-        if (impl_.surnames.count(surname) && Syllables(name) - n >= 1 && Syllables(name) - n <= 2) {
+        if (impl_.surnames.Contains(surname) && Syllables(name) - n >= 1 &&
+            Syllables(name) - n <= 2) {
           return surname == piece;  // the longest surname the full name starts with
         }
       }
@@ -1792,7 +1849,7 @@ class DocumentPass {
     }
     if (part.kind == NameKind::kGiven) {
       if (name.substr(name.size() - piece.size()) != piece) return false;
-      return impl_.surnames.count(name.substr(0, name.size() - piece.size())) > 0;
+      return impl_.surnames.Contains(name.substr(0, name.size() - piece.size())) > 0;
     }
     return false;
   }
@@ -1976,8 +2033,8 @@ class DocumentPass {
   std::vector<Span> date_spans_;  // see IndexDates
   std::vector<uint32_t> date_max_end_;
   std::unordered_map<uint32_t, uint32_t> entry_proto_;
-  StringMap<uint32_t> local_forms_;
-  StringMap<uint32_t> surname_protos_;  // a surname written alone -> proto
+  WordMap<uint32_t> local_forms_;
+  WordMap<uint32_t> surname_protos_;  // a surname written alone -> proto
   std::unordered_set<size_t> place_tokens_;
   std::vector<Span> pending_foreign_;  // foreign names before a title, for ForeignNameCandidates
   std::unordered_map<uint32_t, uint32_t> country_org_;  // country entry -> its ORG proto
@@ -2010,33 +2067,33 @@ Result<EntityRecognizer> EntityRecognizer::Create(const DictionarySet& dictionar
       for (auto& alias : SplitBars(table->Cell(row, "aliases"))) forms.push_back(std::move(alias));
       // Later tables win: a user's --dict entry overrides the project's reading of a form.
       for (const std::string& form : forms) {
-        impl->forms.insert_or_assign(
-            Key(form), Form{entry, WithoutSpaces(form), form.find(' ') != std::string::npos});
+        impl->forms.Set(Key(form),
+                        Form{entry, WithoutSpaces(form), form.find(' ') != std::string::npos});
       }
     }
   }
 
-  for (const auto& [key, form] : impl->forms) {
+  for (const auto& [key, form] : impl->forms.items()) {
     for (size_t pos = 0; pos < key.size();) {
       utf8::Next(key, &pos);
-      impl->form_prefixes.emplace(key.substr(0, pos));
+      impl->form_prefixes.Add(key.substr(0, pos));
     }
   }
 
   for (std::string& word : dictionaries.DictionaryWords()) {
-    impl->dictionary_words.insert(std::move(word));
+    impl->dictionary_words.Add(std::move(word));
   }
   // The project's own nouns count as words too, once a general dictionary turned the rule on.
   if (const TsvTable* nouns = dictionaries.Find("nouns_common");
       nouns && !impl->dictionary_words.empty()) {
-    for (const auto& row : nouns->rows()) impl->dictionary_words.emplace(nouns->Cell(row, "form"));
+    for (const auto& row : nouns->rows()) impl->dictionary_words.Add(nouns->Cell(row, "form"));
   }
   SAGEON_ASSIGN_OR_RETURN(const TsvTable* surnames, dictionaries.Get("surnames"));
   SAGEON_RETURN_IF_ERROR(surnames->RequireColumns({"surname"}));
   for (const auto& row : surnames->rows()) {
-    impl->surnames.emplace(surnames->Cell(row, "surname"));
+    impl->surnames.Add(surnames->Cell(row, "surname"));
     if (surnames->Cell(row, "common") == "1") {
-      impl->common_surnames.emplace(surnames->Cell(row, "surname"));
+      impl->common_surnames.Add(surnames->Cell(row, "surname"));
     }
   }
 
@@ -2053,13 +2110,18 @@ Result<EntityRecognizer> EntityRecognizer::Create(const DictionarySet& dictionar
       return DataError(titles->source() + ":" + std::to_string(row.line) +
                        ": position must be after, before or both");
     }
-    impl->titles.emplace(LowerAscii(titles->Cell(row, "title")), p);
+    impl->titles.Add(LowerAscii(titles->Cell(row, "title")), p);
   }
 
-  auto load_suffixes = [&](std::string_view name, std::vector<SuffixRule>* out) -> Status {
+  auto load_suffixes = [&](std::string_view name, SuffixList* out) -> Status {
     SAGEON_ASSIGN_OR_RETURN(const TsvTable* table, dictionaries.Get(name));
     SAGEON_RETURN_IF_ERROR(table->RequireColumns({"suffix", "min_stem"}));
+    std::vector<SuffixRule> rules;
     for (const auto& row : table->rows()) {
+      const std::string_view suffix = table->Cell(row, "suffix");
+      if (suffix.empty()) {
+        return DataError(table->source() + ":" + std::to_string(row.line) + ": empty suffix");
+      }
       const std::string_view min_stem = table->Cell(row, "min_stem");
       size_t n = 0;
       for (char c : min_stem) {
@@ -2069,10 +2131,9 @@ Result<EntityRecognizer> EntityRecognizer::Create(const DictionarySet& dictionar
         }
         n = n * 10 + static_cast<size_t>(c - '0');
       }
-      out->push_back(SuffixRule{std::string(table->Cell(row, "suffix")), n});
+      rules.push_back(SuffixRule{std::string(suffix), n});
     }
-    std::stable_sort(out->begin(), out->end(),
-                     [](const auto& a, const auto& b) { return a.text.size() > b.text.size(); });
+    out->Assign(std::move(rules));
     return Status::Ok();
   };
   SAGEON_RETURN_IF_ERROR(load_suffixes("org_suffixes", &impl->org_suffixes));
