@@ -764,5 +764,57 @@ TEST_F(EntityRecognizerTest, BareKoreanNamesClosedByAMarkOrInARow) {
   }
 }
 
+// 봉하늘 신임 대표, 서지운 가족도: a name alone before another word, when no word, verb form,
+// ending or copula reads it.
+TEST_F(EntityRecognizerTest, BareKoreanNameBeforeAnotherWord) {
+  DictionarySet with_words = ProjectDictionaries();
+  with_words.AddDictionaryWords({"나오다", "이민"});
+  auto made = EntityRecognizer::Create(with_words);
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  const EntityRecognizer recognizer = std::move(made).value();
+
+  struct Case {
+    const char* text;
+    std::vector<const char*> people;
+  };
+  for (const Case& c : {
+           Case{"봉하늘 신임 사장이 취임했다.", {"봉하늘"}},
+           Case{"서지운 가족도 함께 왔다.", {"서지운"}},
+           Case{"기자들이 나오고 있었다.", {}},         // a verb form
+           Case{"이민정 결과가 나왔다.", {}},           // its first two syllables are a word
+           Case{"독립운동가 이라는 말을 들었다.", {}},  // a copula form
+           Case{"김하며 나갔다.", {}},                  // an ending as its last syllable
+       }) {
+    const Document doc = Analyze(c.text, &recognizer);
+    EXPECT_EQ(PeopleIn(doc), std::vector<std::string>(c.people.begin(), c.people.end()))
+        << c.text << " → " << Describe(doc);
+  }
+}
+
+// 보스턴은 마이애미를 꺾었다: in a sentence about a game, a city acting is its team; elsewhere it
+// stays the place.
+TEST_F(EntityRecognizerTest, CityActingInSportsNewsIsItsTeam) {
+  const Document game = Analyze("보스턴은 홈경기에서 시카고를 꺾었다.");
+  ASSERT_NE(EntityOf(game, "보스턴"), nullptr) << Describe(game);
+  EXPECT_EQ(EntityOf(game, "보스턴")->type, EntityType::kOrg) << Describe(game);
+  EXPECT_EQ(EntityOf(game, "시카고")->type, EntityType::kOrg) << Describe(game);
+
+  const Document travel = Analyze("보스턴은 오래된 항구 도시다.");
+  ASSERT_NE(EntityOf(travel, "보스턴"), nullptr) << Describe(travel);
+  EXPECT_EQ(EntityOf(travel, "보스턴")->type, EntityType::kLoc) << Describe(travel);
+}
+
+// 영국 BBC, 미국 국무부: a listed organization after its country is one mention, and the actor
+// stays the organization.
+TEST_F(EntityRecognizerTest, ListedOrganizationAfterItsCountryIsOneMention) {
+  const Document doc = Analyze("영국 BBC는 미국 국무부의 발표를 전했다.");
+  const Entity* bbc = EntityOf(doc, "영국 BBC");
+  ASSERT_NE(bbc, nullptr) << Describe(doc);
+  EXPECT_EQ(bbc->type, EntityType::kOrg);
+  EXPECT_EQ(bbc->id, CanonicalEntityId(EntityType::kOrg, "BBC")) << bbc->id;
+  EXPECT_EQ(EntityOf(doc, "영국"), nullptr) << Describe(doc);
+  ASSERT_NE(EntityOf(doc, "미국 국무부"), nullptr) << Describe(doc);
+}
+
 }  // namespace
 }  // namespace sageon

@@ -301,6 +301,20 @@ constexpr std::string_view kActorParticles[] = {
     "이",   "가",   "은",   "는", "을",   "를",   "의", "과",       "와",     "도",
     "과의", "와의", "이나", "만", "에게", "측은", "측", "으로서는", "로서는", "께서"};
 
+// A place standing for its team takes these (보스턴은, 전북과, 울산이 ... 꺾었다).
+constexpr std::string_view kTeamParticles[] = {"이", "가", "은", "는",   "을",   "를",
+                                               "과", "와", "도", "과의", "와의", "에게"};
+
+// Words of a game and its result: a sentence that has one tells sports news, where a city
+// acting is its team (보스턴은 마이애미를 꺾고 ...).
+constexpr std::string_view kSportsWords[] = {
+    "경기", "시즌",   "리그",   "감독",     "선수",     "홈런",       "득점",         "실점",
+    "골",   "선제골", "결승골", "동점골",   "승리",     "패배",       "연승",         "연패",
+    "우승", "무승부", "원정",   "홈경기",   "원정경기", "플레이오프", "세트",         "쿼터",
+    "이닝", "타점",   "안타",   "투수",     "타자",     "구단",       "스코어",       "역전승",
+    "완승", "완패",   "승점",   "라운드",   "결승",     "준결승",     "챔피언결정전", "맞대결",
+    "꺾다", "누르다", "이기다", "제압하다", "완파하다", "격파하다",   "물리치다",     "꺾이다"};
+
 // Nouns for kinds of people, bodies and things that a country's genitive gives an origin to (미국의
 // 비영리 단체 "an American non-profit", 일본의 한 고등학생): the country is the place there.
 constexpr std::string_view kOriginKinds[] = {
@@ -1236,7 +1250,10 @@ class DocumentPass {
       // 장혁 신민아 권상우: names in a row, separated by spaces only.
       const bool row = bare && ((i + 1 < n && SpaceBetween(i) && BareKoreanName(i + 1)) ||
                                 (i > 0 && SpaceBetween(i - 1) && BareKoreanName(i - 1)));
-      if (!particle && !listed && !marked && !row) continue;
+      // 봉태규 하시시박, 김도진 신임 기업은행장: a name alone before another word, when nothing
+      // else reads it.
+      const bool spaced = bare && i + 1 < n && SpaceBetween(i) && PlausibleBareName(word);
+      if (!particle && !listed && !marked && !row && !spaced) continue;
       if ((marked || row) && VerbForm(word)) continue;  // 지키라, 만나자: a verb's stem and ending
       AddCandidate(base, KoreanNameProto(word), kRuleWeak);
     }
@@ -1271,6 +1288,23 @@ class DocumentPass {
   }
 
   // Token t is a whole three-syllable Korean name with a common surname and no dictionary word.
+  // A three-syllable word read as a name with no cue around it: no verb form or word of the
+  // dictionary, its first two syllables no word (이민정, 고아성 need a cue), no ending or particle
+  // as its last syllable (나오고, 이라며, 주면서, 나란히) and no copula form (이라는).
+  bool PlausibleBareName(std::string_view word) const {
+    static constexpr std::string_view kEndingSyllables[] = {
+        "고", "며", "지", "게", "자", "기", "서", "면", "니", "록", "라", "까", "요", "다", "던",
+        "래", "도", "이", "와", "과", "로", "의", "를", "가", "에", "인", "런", "렇", "히"};
+    if (VerbForm(word) || VerbAdnominal(word)) return false;
+    if (InList(kEndingSyllables, word.substr(PrefixBytes(word, 2)))) return false;
+    if (impl_.dictionary_words.Contains(word.substr(0, PrefixBytes(word, 2)))) return false;
+    if (impl_.analyzer && (impl_.analyzer->IsParticle(word) ||
+                           impl_.analyzer->IsParticle(word.substr(PrefixBytes(word, 1))))) {
+      return false;
+    }
+    return true;
+  }
+
   bool BareKoreanName(size_t t) const {
     if (bases_[t] != doc_.tokens[t].span) return false;
     const std::string_view word = Text(bases_[t]);
@@ -1926,15 +1960,38 @@ class DocumentPass {
     return false;
   }
 
-  // 미국이 제재했다: a country followed by an actor particle is the state, an organization.
+  // Sentence s tells of a game (kSportsWords), computed once per sentence.
+  bool SportsSentence(uint32_t sentence) {
+    if (sports_sentences_.empty()) {
+      sports_sentences_.assign(doc_.sentences.size(), 0);
+      for (size_t i = 0; i < doc_.tokens.size(); ++i) {
+        const Token& t = doc_.tokens[i];
+        if (t.sentence < sports_sentences_.size() &&
+            (InList(kSportsWords, Text(bases_[i])) ||
+             (!t.lemma.empty() && InList(kSportsWords, t.lemma)))) {
+          sports_sentences_[t.sentence] = 1;
+        }
+      }
+    }
+    return sentence < sports_sentences_.size() && sports_sentences_[sentence] != 0;
+  }
+
+  // 미국이 제재했다: a country followed by an actor particle is the state, an organization. In
+  // a sentence about a game, a listed city acting (보스턴은 ... 꺾었다) is its team.
   void ActingCountry(Candidate* c) {
     const Proto& p = protos_[c->proto];
-    if (!p.entry || !impl_.entries[*p.entry].country) return;
+    if (!p.entry) return;
+    const GazEntry& entry = impl_.entries[*p.entry];
+    if (!entry.country && entry.type != EntityType::kLoc) return;
     const auto t = TokenStartingAt(c->span.begin);
     if (!t || doc_.tokens[*t].span.end == c->span.end) return;
     const std::string_view rest = Text(c->span.end, doc_.tokens[*t].span.end);
-    if (!InList(kActorParticles, rest)) return;
-    if (rest == "의" && OriginGenitive(*t)) return;
+    if (entry.country) {
+      if (!InList(kActorParticles, rest)) return;
+      if (rest == "의" && OriginGenitive(*t)) return;
+    } else if (!InList(kTeamParticles, rest) || !SportsSentence(doc_.tokens[*t].sentence)) {
+      return;
+    }
     auto [it, inserted] = country_org_.emplace(*p.entry, 0);
     if (inserted) {
       protos_.push_back(Proto{EntityType::kOrg, p.name, {}, std::nullopt});
@@ -1974,9 +2031,14 @@ class DocumentPass {
           const bool org_in = (type == EntityType::kLoc || type == EntityType::kOrg) &&
                               next_type == EntityType::kOrg && !protos_[d.proto].entry &&
                               Suffix(impl_.org_suffixes, protos_[d.proto].name);
-          if (!org_in) break;
+          // 영국 BBC, 미국 국무부, 중국 해군: a listed organization after its place is one
+          // mention, as the annotated sources tag it, and the actor stays the organization.
+          const bool listed_org_of_place = type == EntityType::kLoc &&
+                                           next_type == EntityType::kOrg &&
+                                           protos_[d.proto].entry.has_value();
+          if (!org_in && !listed_org_of_place) break;
           const Span merged{c.span.begin, d.span.end};
-          c = Candidate{merged, ProtoNamed(next_type, Text(merged)), d.priority};
+          c = Candidate{merged, org_in ? ProtoNamed(next_type, Text(merged)) : d.proto, d.priority};
           ++k;
           continue;
         }
@@ -2037,7 +2099,9 @@ class DocumentPass {
   WordMap<uint32_t> surname_protos_;  // a surname written alone -> proto
   std::unordered_set<size_t> place_tokens_;
   std::vector<Span> pending_foreign_;  // foreign names before a title, for ForeignNameCandidates
-  std::unordered_map<uint32_t, uint32_t> country_org_;  // country entry -> its ORG proto
+  // Country or city entry -> its ORG proto (the state acting, the team playing).
+  std::unordered_map<uint32_t, uint32_t> country_org_;
+  std::vector<uint8_t> sports_sentences_;  // see SportsSentence
 };
 
 }  // namespace
