@@ -30,6 +30,9 @@ constexpr CommandInfo kCommands[] = {
      "read JSON lines, print each document's record for merge as JSON lines (a map step)"},
     {"merge", Command::kMerge,
      "merge the documents.jsonl of runs, shards or streams into one run's outputs"},
+    {"discover", Command::kDiscover,
+     "print the names a batch discovers (unknown nouns that recur with cues of a person) as a "
+     "gazetteer for --dict"},
 };
 
 std::string TopLevelHelp() {
@@ -124,6 +127,16 @@ Result<ParsedCommandLine> ParseCommandLine(int argc, const char* const* argv) {
     }
     visible.add(shard);
   }
+  if (info->command == Command::kRun || info->command == Command::kEntities ||
+      info->command == Command::kEvents || info->command == Command::kTimeline) {
+    po::options_description discovery("Name discovery");
+    discovery.add_options()(
+        "no-discover",
+        "do not read file inputs twice to discover names first (an unknown noun that comes back "
+        "in several documents with particles only people take becomes a PERSON); standard "
+        "input is always read once, without discovery");
+    visible.add(discovery);
+  }
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(), "inputs");
   po::options_description all;
@@ -187,6 +200,7 @@ Result<ParsedCommandLine> ParseCommandLine(int argc, const char* const* argv) {
     options.shards = n;
   }
   options.update = vm.count("update") > 0;
+  options.discover = vm.count("no-discover") == 0;
   if (vm.count("out")) options.out_dir = vm["out"].as<std::string>();
   options.quiet = vm.count("quiet") > 0;
   if (info->command == Command::kMerge) {

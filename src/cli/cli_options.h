@@ -21,7 +21,8 @@ enum class Command {
   kEvents,
   kTimeline,
   kStream,
-  kMerge
+  kMerge,
+  kDiscover
 };
 
 struct CliOptions {
@@ -37,6 +38,8 @@ struct CliOptions {
   unsigned shards = 1;
   // run --update: merge the new documents into the outputs already in out_dir.
   bool update = false;
+  // run, entities, events, timeline: discover names over file inputs first (--no-discover).
+  bool discover = true;
 };
 
 // What parsing decided: run with options, or print `text` (help, version) and exit 0.

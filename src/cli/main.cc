@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -18,6 +19,7 @@
 #include "sageon/export/document_set.h"
 #include "sageon/export/stage_records.h"
 #include "sageon/export/timeline_text.h"
+#include "sageon/extract/name_discovery.h"
 #include "sageon/pipeline.h"
 
 namespace sageon::cli {
@@ -64,6 +66,7 @@ Stage LastStage(Command command) {
     case Command::kSentences:
       return Stage::kSentences;
     case Command::kTokens:
+    case Command::kDiscover:
       return Stage::kTokens;
     case Command::kDates:
       return Stage::kDates;
@@ -261,18 +264,67 @@ int Stream(const CliOptions& options) {
   return kExitOk;
 }
 
+// run, entities, events and timeline over files read them twice: first to discover names, then
+// to process the documents with them. Standard input can be read only once.
+bool Discovers(const CliOptions& options, const std::vector<std::string>& files) {
+  return options.discover && options.command != Command::kDiscover &&
+         LastStage(options.command) >= Stage::kEntities &&
+         std::none_of(files.begin(), files.end(), [](const std::string& f) { return f == "-"; });
+}
+
+// The pipeline of a batch command: with the names discovered in `files` read as one more
+// gazetteer when the command discovers (the same as giving `sageon discover`'s output to --dict).
+Result<Pipeline> MakeBatchPipeline(const CliOptions& options,
+                                   const std::vector<std::string>& files) {
+  SAGEON_ASSIGN_OR_RETURN(Pipeline pipeline, Pipeline::Create(options.pipeline));
+  if (!Discovers(options, files)) return pipeline;
+  SAGEON_ASSIGN_OR_RETURN(
+      std::vector<DiscoveredName> names,
+      DiscoverNames(pipeline, files, MakeBatchOptions(options, Stage::kTokens)));
+  if (names.empty() || stop_requested.load()) return pipeline;
+  PipelineOptions with_names = options.pipeline;
+  with_names.gazetteer_texts.emplace_back("names discovered in the input",
+                                          RenderDiscoveredNames(names));
+  return Pipeline::Create(with_names);
+}
+
+// sageon discover: the names as a gazetteer on standard output.
+int Discover(const CliOptions& options) {
+  InstallStopHandlers();
+  auto pipeline = Pipeline::Create(options.pipeline);
+  auto files = ExpandInputPaths(options.inputs);
+  if (!pipeline.ok() || !files.ok()) {
+    std::cerr << "sageon: "
+              << (pipeline.ok() ? files.status().message() : pipeline.status().message()) << "\n";
+    return kExitData;
+  }
+  auto names = DiscoverNames(*pipeline, *files, MakeBatchOptions(options, Stage::kTokens));
+  if (!names.ok()) {
+    std::cerr << "sageon: " << names.status().message() << "\n";
+    return kExitData;
+  }
+  if (stop_requested.load()) return StoppedExitCode();
+  std::cout << RenderDiscoveredNames(*names);
+  return kExitOk;
+}
+
 int Run(const CliOptions& options) {
   InstallStopHandlers();
   const auto started = std::chrono::steady_clock::now();
-  auto pipeline = Pipeline::Create(options.pipeline);
-  if (!pipeline.ok()) {
-    std::cerr << "sageon: " << pipeline.status().message() << "\n";
-    return kExitData;
-  }
   auto files = ExpandInputPaths(options.inputs);
   if (!files.ok()) {
     std::cerr << "sageon: " << files.status().message() << "\n";
     return kExitData;
+  }
+  auto pipeline = MakeBatchPipeline(options, *files);
+  if (!pipeline.ok()) {
+    std::cerr << "sageon: " << pipeline.status().message() << "\n";
+    return kExitData;
+  }
+  if (stop_requested.load()) {
+    ReportStop(options, RunSummary(), files->size(),
+               "nothing written: the files in " + options.out_dir + " are as they were");
+    return StoppedExitCode();
   }
 
   EventGraph graph;
@@ -374,6 +426,8 @@ int main(int argc, char** argv) {
       return sageon::cli::Merge(*parsed->options);
     case sageon::cli::Command::kStream:
       return sageon::cli::Stream(*parsed->options);
+    case sageon::cli::Command::kDiscover:
+      return sageon::cli::Discover(*parsed->options);
     default:
       return sageon::cli::Run(*parsed->options);
   }

@@ -87,6 +87,9 @@ Status LoadWordList(const std::string& explicit_path, DictionarySet* dictionarie
 Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
   SAGEON_ASSIGN_OR_RETURN(std::string dir, FindDictionaryDir(options.dict_dir));
   SAGEON_ASSIGN_OR_RETURN(DictionarySet dictionaries, DictionarySet::LoadDirectory(dir));
+  for (const auto& [source, content] : options.gazetteer_texts) {
+    SAGEON_RETURN_IF_ERROR(dictionaries.AddUserGazetteerText(source, content));
+  }
   for (const std::string& path : options.user_dictionaries) {
     SAGEON_RETURN_IF_ERROR(dictionaries.AddUserGazetteer(path));
   }
@@ -111,6 +114,10 @@ Document Pipeline::MakeDocument(RawDocument&& raw) const {
   doc.original = std::move(raw.text);
   doc.reference = raw.date ? raw.date : impl_->options.doc_date;
   return doc;
+}
+
+bool Pipeline::IsKnownWord(std::string_view word) const {
+  return impl_->entities.IsKnownWord(word);
 }
 
 void Pipeline::Process(Document* doc, Stage last) const {

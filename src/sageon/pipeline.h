@@ -6,6 +6,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sageon/base/status.h"
@@ -27,6 +29,9 @@ struct PipelineOptions {
   // Debian's hunspell-ko (/usr/share/hunspell/ko.dic) when it is installed. Without one, fewer
   // names are found (only those with a cue: a title, 씨, a gazetteer entry).
   std::string word_list;
+  // Gazetteers given as text, read before user_dictionaries: (source name, TSV content), such as
+  // the names a batch run discovered (extract/name_discovery.h).
+  std::vector<std::pair<std::string, std::string>> gazetteer_texts;
 };
 
 class Pipeline {
@@ -42,6 +47,8 @@ class Pipeline {
   Document MakeDocument(RawDocument&& raw) const;
   // Runs the stages up to and including `last`. Const and thread-safe.
   void Process(Document* doc, Stage last = Stage::kEvents) const;
+  // EntityRecognizer::IsKnownWord: a word some dictionary of the pipeline reads.
+  bool IsKnownWord(std::string_view word) const;
 
  private:
   struct Impl;

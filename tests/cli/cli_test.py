@@ -379,6 +379,70 @@ class BadInput(unittest.TestCase):
             shutil.rmtree(folder, ignore_errors=True)
 
 
+class NameDiscovery(unittest.TestCase):
+    """A name no dictionary has, back in several files with particles people take, is a PERSON in
+    a batch over files; the run equals one with `discover`'s output given to --dict; standard
+    input is read once, without discovery; every shard discovers the same names."""
+
+    STORY = ["서율은 아침마다 공원을 달렸다.", "어머니는 서율에게 편지를 썼다.",
+             "서율의 꿈은 화가였다.", "그날 서율은 상을 받았다."]
+
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.mkdtemp(prefix="sageon-discover-")
+        cls.inputs = os.path.join(cls.folder, "in")
+        os.makedirs(cls.inputs)
+        for i, text in enumerate(cls.STORY):
+            with open(os.path.join(cls.inputs, f"{i}.txt"), "w", encoding="utf-8") as f:
+                f.write(text + "\n")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.folder, ignore_errors=True)
+
+    def people(self, *args, stdin=None):
+        records = json_lines(sageon("entities", *args, stdin=stdin, check=0).stdout)
+        return sorted({r["text"] for r in records if r["type"] == "PERSON"})
+
+    def test_a_recurring_name_is_found_in_files_only(self):
+        self.assertEqual(self.people(self.inputs), ["서율"])
+        self.assertEqual(self.people(self.inputs, "--no-discover"), [])
+        self.assertEqual(self.people("-", stdin="\n".join(self.STORY) + "\n"), [])
+
+    def test_discover_lists_the_names_as_a_gazetteer(self):
+        listed = sageon("discover", self.inputs, check=0).stdout
+        rows = [line.split("\t") for line in listed.splitlines() if not line.startswith("#")]
+        self.assertEqual(rows[0], ["name", "type", "aliases", "documents", "with_particle",
+                                   "animate"])
+        self.assertEqual([r[:4] for r in rows[1:]], [["서율", "PERSON", "", "4"]])
+
+    def test_run_equals_a_run_with_the_discovered_names_as_dict(self):
+        names = os.path.join(self.folder, "names.tsv")
+        with open(names, "w", encoding="utf-8") as f:
+            f.write(sageon("discover", self.inputs, check=0).stdout)
+        found = os.path.join(self.folder, "found")
+        given = os.path.join(self.folder, "given")
+        sageon("run", self.inputs, "--out", found, "--quiet", check=0)
+        sageon("run", self.inputs, "--out", given, "--quiet", "--no-discover", "--dict", names,
+               check=0)
+        for name in ("entities.csv", "events.csv", "nodes.csv", "edges.csv", "graph.graphml"):
+            self.assertEqual(read_text(os.path.join(found, name)),
+                             read_text(os.path.join(given, name)), name)
+        self.assertIn("person:서율", read_text(os.path.join(found, "entities.csv")))
+
+    def test_shards_find_the_names_of_the_whole_input(self):
+        ids = set()
+        for k in (1, 2):
+            out = os.path.join(self.folder, f"shard{k}")
+            sageon("run", self.inputs, "--out", out, "--quiet", "--shard", f"{k}/2", check=0)
+            for line in read_text(os.path.join(out, "documents.jsonl")).splitlines():
+                record = json.loads(line)
+                for e in record.get("entities", []):
+                    if e.get("type") == "PERSON":
+                        ids.add(record["id"])
+        self.assertEqual(len(ids), len(self.STORY), "every document names 서율 in its shard")
+
+
 class Encodings(unittest.TestCase):
     """A CP949, a UTF-16LE and a UTF-16BE copy (with and without byte order marks) of every corpus
     document, posts and JSON lines alike, give exactly the entities, dates and events of the UTF-8

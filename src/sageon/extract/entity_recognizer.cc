@@ -593,6 +593,36 @@ struct RecognizerData {
     return false;
   }
 
+  // A dictionary word, or a dictionary word and a one-syllable noun that rarely ends a given
+  // name (정부측, 이번주, 사업상).
+  // Also a verb stem (이어지 in 이어지는: 이어지다), a prefix and a word (반부패, 이영화 "this
+  // film"), and the word itself with its particle (한꺼번에, which a particle split wrongly).
+  bool LooksLikeWord(std::string_view word) const {
+    const auto& words = dictionary_words;
+    if (words.Contains(word) || words.Contains(std::string(word) + "다")) return true;
+    const size_t one = PrefixBytes(word, 1);
+    const size_t two = PrefixBytes(word, 2);
+    static constexpr std::string_view kNounTails[] = {
+        "측", "주", "간", "상", "적", "내", "외", "용", "급", "별", "들", "씩", "쯤", "회", "차",
+        "건", "개", "층", "장", "권", "비", "액", "량", "율", "률", "가", "계", "제", "님", "골",
+        "승", "전", "사", "문", "팀", "법", "안", "대", "점", "력", "품", "식", "분"};
+    if (words.Contains(word.substr(0, two)) && InList(kNounTails, word.substr(two))) {
+      return true;
+    }
+    // Surnames that are also prefixes or determiners: 이 (this), 전 (former), 반 (anti-), 신 (new).
+    static constexpr std::string_view kPrefixes[] = {
+        "이", "그", "전", "한", "각", "매", "총", "현", "모", "대", "신", "구", "고", "소",
+        "반", "원", "선", "연", "주", "명", "시", "제", "초", "부", "차", "비", "무", "남"};
+    return InList(kPrefixes, word.substr(0, one)) && words.Contains(word.substr(one));
+  }
+
+  // A word some list already reads: the general dictionary (LooksLikeWord), a gazetteer's form,
+  // a title or a surname.
+  bool IsKnownWord(std::string_view word) const {
+    return LooksLikeWord(word) || LookupGazetteer(word).has_value() || Title(word).has_value() ||
+           surnames.Contains(word);
+  }
+
   bool IsSurnameAlone(std::string_view word) const {
     return AllHangul(word) && Syllables(word) == 1 && surnames.Contains(word) &&
            !InList(kSurnameOnlyStops, word);
@@ -1313,28 +1343,7 @@ class DocumentPass {
     return !LooksLikeWord(word) && !VerbForm(word);
   }
 
-  // A dictionary word, or a dictionary word and a one-syllable noun that rarely ends a given
-  // name (정부측, 이번주, 사업상).
-  // Also a verb stem (이어지 in 이어지는: 이어지다), a prefix and a word (반부패, 이영화 "this
-  // film"), and the word itself with its particle (한꺼번에, which a particle split wrongly).
-  bool LooksLikeWord(std::string_view word) const {
-    const auto& words = impl_.dictionary_words;
-    if (words.Contains(word) || words.Contains(std::string(word) + "다")) return true;
-    const size_t one = PrefixBytes(word, 1);
-    const size_t two = PrefixBytes(word, 2);
-    static constexpr std::string_view kNounTails[] = {
-        "측", "주", "간", "상", "적", "내", "외", "용", "급", "별", "들", "씩", "쯤", "회", "차",
-        "건", "개", "층", "장", "권", "비", "액", "량", "율", "률", "가", "계", "제", "님", "골",
-        "승", "전", "사", "문", "팀", "법", "안", "대", "점", "력", "품", "식", "분"};
-    if (words.Contains(word.substr(0, two)) && InList(kNounTails, word.substr(two))) {
-      return true;
-    }
-    // Surnames that are also prefixes or determiners: 이 (this), 전 (former), 반 (anti-), 신 (new).
-    static constexpr std::string_view kPrefixes[] = {
-        "이", "그", "전", "한", "각", "매", "총", "현", "모", "대", "신", "구", "고", "소",
-        "반", "원", "선", "연", "주", "명", "시", "제", "초", "부", "차", "비", "무", "남"};
-    return InList(kPrefixes, word.substr(0, one)) && words.Contains(word.substr(one));
-  }
+  bool LooksLikeWord(std::string_view word) const { return impl_.LooksLikeWord(word); }
 
   static bool IsListMark(std::string_view s) { return s == "·" || s == "," || s == "ㆍ"; }
 
@@ -2216,6 +2225,8 @@ EntityRecognizer& EntityRecognizer::operator=(EntityRecognizer&&) noexcept = def
 EntityRecognizer::~EntityRecognizer() = default;
 
 void EntityRecognizer::Recognize(Document* doc) const { DocumentPass(*impl_, doc).Run(); }
+
+bool EntityRecognizer::IsKnownWord(std::string_view word) const { return impl_->IsKnownWord(word); }
 
 std::string CanonicalEntityId(EntityType type, std::string_view name) {
   std::string id = LowerAscii(EntityTypeName(type));

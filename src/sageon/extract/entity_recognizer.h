@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <string_view>
 
 #include "sageon/base/status.h"
 #include "sageon/document.h"
@@ -22,6 +23,10 @@ class EntityRecognizer {
   // Fills doc->entities and doc->mentions from doc->text, doc->sentences and doc->tokens; date
   // spans in doc->dates are never entities. Const and thread-safe.
   void Recognize(Document* doc) const;
+
+  // True when a list the recognizer reads knows `word` (a general word or a verb stem, a
+  // gazetteer's form, a title, a surname): name discovery promotes none of those.
+  bool IsKnownWord(std::string_view word) const;
 
  private:
   struct Impl;

@@ -116,8 +116,17 @@ void DictionarySet::Add(std::string name, TsvTable table) {
 
 Status DictionarySet::AddUserGazetteer(const std::string& path) {
   SAGEON_ASSIGN_OR_RETURN(TsvTable table, TsvTable::Load(path));
+  return AddUserGazetteerTable(path, std::move(table));
+}
+
+Status DictionarySet::AddUserGazetteerText(const std::string& source, std::string_view content) {
+  SAGEON_ASSIGN_OR_RETURN(TsvTable table, TsvTable::Parse(content, source));
+  return AddUserGazetteerTable(source, std::move(table));
+}
+
+Status DictionarySet::AddUserGazetteerTable(const std::string& source, TsvTable table) {
   SAGEON_RETURN_IF_ERROR(table.RequireColumns({"name", "type", "aliases"}));
-  std::string name = "user:" + path;
+  std::string name = "user:" + source;
   user_gazetteers_.push_back(name);
   tables_.insert_or_assign(std::move(name), std::move(table));
   return Status::Ok();

@@ -52,6 +52,8 @@ class DictionarySet {
   void Add(std::string name, TsvTable table);
   // Adds a user's gazetteer file; it must have the gazetteer columns.
   Status AddUserGazetteer(const std::string& path);
+  // The same for a gazetteer given as text; `source` names it in errors.
+  Status AddUserGazetteerText(const std::string& source, std::string_view content);
 
   const TsvTable* Find(std::string_view name) const;
   // The table, or an error naming it and the directory it was looked for in.
@@ -73,6 +75,7 @@ class DictionarySet {
   void AddDictionaryWords(std::initializer_list<std::string_view> words);
 
  private:
+  Status AddUserGazetteerTable(const std::string& source, TsvTable table);
   struct StringHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
