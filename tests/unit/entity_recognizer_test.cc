@@ -816,5 +816,52 @@ TEST_F(EntityRecognizerTest, ListedOrganizationAfterItsCountryIsOneMention) {
   ASSERT_NE(EntityOf(doc, "미국 국무부"), nullptr) << Describe(doc);
 }
 
+// 샘 말트먼 in a document that names 샘 알트먼 is a typo of that name (one typed letter away);
+// two Korean names one letter apart are two people.
+TEST_F(EntityRecognizerTest, MisspelledNameLinksToTheActorOfTheDocument) {
+  const Document doc = Analyze("샘 알트먼 CEO는 15일 발표했다. 샘 말트먼은 이어 말했다.");
+  const auto right = EntityIndexOf(doc, "샘 알트먼");
+  const auto typo = EntityIndexOf(doc, "샘 말트먼");
+  ASSERT_TRUE(right && typo) << Describe(doc);
+  EXPECT_EQ(*right, *typo) << Describe(doc);
+
+  const Document alone = Analyze("샘 말트먼은 이어 말했다.");
+  EXPECT_EQ(EntityOf(alone, "샘 말트먼"), nullptr)
+      << "no name to be a typo of: " << Describe(alone);
+
+  const Document two = Analyze("김민수 교수와 김민주 교수가 만났다.");
+  const auto a = EntityIndexOf(two, "김민수");
+  const auto b = EntityIndexOf(two, "김민주");
+  ASSERT_TRUE(a && b) << Describe(two);
+  EXPECT_NE(*a, *b) << Describe(two);
+}
+
+// 로버트 케네디언 and 로버트 캐네디언 (no list has either): two spellings of one actor, linked to
+// the one named more often; two listed people one letter apart (존 케리, 존 켈리) stay two.
+TEST_F(EntityRecognizerTest, VariantSpellingsOfOneForeignNameAreOneActor) {
+  DictionarySet with_words = ProjectDictionaries();  // foreign names before a title need it
+  with_words.AddDictionaryWords({"회담"});
+  auto made = EntityRecognizer::Create(with_words);
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  const EntityRecognizer recognizer = std::move(made).value();
+
+  const Document doc = Analyze(
+      "로버트 케네디언 장관은 회담했다. 로버트 케네디언 장관은 웃었다. 로버트 캐네디언 장관도 "
+      "말했다.",
+      &recognizer);
+  const auto first = EntityIndexOf(doc, "로버트 케네디언");
+  const auto variant = EntityIndexOf(doc, "로버트 캐네디언");
+  ASSERT_TRUE(first && variant) << Describe(doc);
+  EXPECT_EQ(*first, *variant) << Describe(doc);
+  EXPECT_EQ(doc.entities[*first].name, "로버트 케네디언");
+  EXPECT_TRUE(HasAlias(doc.entities[*first], "로버트 캐네디언"));
+
+  const Document listed = Analyze("존 케리 장관과 존 켈리 실장이 만났다.");
+  const auto kerry = EntityIndexOf(listed, "존 케리");
+  const auto kelly = EntityIndexOf(listed, "존 켈리");
+  ASSERT_TRUE(kerry && kelly) << Describe(listed);
+  EXPECT_NE(*kerry, *kelly) << Describe(listed);
+}
+
 }  // namespace
 }  // namespace sageon

@@ -499,6 +499,47 @@ std::string LowerAscii(std::string_view s) {
   return out;
 }
 
+// A name as the letters it is typed with: each Hangul syllable as its two or three jamo (알 →
+// ㅇ ㅏ ㄹ, as indices into the initial, medial and final tables), every other code point as
+// itself, spaces dropped. One slip of a key (말트먼 for 알트먼) is then one edit.
+std::u32string TypedLetters(std::string_view name) {
+  std::u32string out;
+  for (size_t pos = 0; pos < name.size();) {
+    const char32_t c = utf8::Next(name, &pos);
+    if (c == U' ') continue;
+    if (!utf8::IsHangulSyllable(c)) {
+      out.push_back(c);
+      continue;
+    }
+    const char32_t index = c - 0xAC00;
+    out.push_back(0x1100 + index / (21 * 28));                // initial consonant
+    out.push_back(0x1161 + (index % (21 * 28)) / 28);         // vowel
+    if (index % 28 != 0) out.push_back(0x11A7 + index % 28);  // final consonant
+  }
+  return out;
+}
+
+// Levenshtein distance of a and b, or limit + 1 once it is certain to exceed `limit`.
+size_t EditDistance(const std::u32string& a, const std::u32string& b, size_t limit) {
+  const size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (gap > limit) return limit + 1;
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    size_t best = row[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+      best = std::min(best, row[j]);
+    }
+    if (best > limit) return limit + 1;
+  }
+  return row[b.size()];
+}
+
 // Everything Create() reads, shared read-only by every Recognize() call.
 struct RecognizerData {
   std::vector<GazEntry> entries;
@@ -668,6 +709,7 @@ class DocumentPass {
     AddPartialForms();
     ForeignNameCandidates();
     DictionaryScan();
+    MisspelledNames();
     Resolve();
   }
 
@@ -1719,6 +1761,64 @@ class DocumentPass {
     }
   }
 
+  // 샘 말트먼 in a document that names 샘 알트먼: a word no list knows, one typed letter away
+  // from the name of a foreign person of the document (TypedLetters), alone or with the word
+  // before it, is that name misspelled. Korean personal names are left apart (김민수 and 김민주
+  // are two people), and so are organizations (경기대학교 and 경희대학교).
+  void MisspelledNames() {
+    struct KnownName {
+      std::u32string letters;
+      uint32_t proto;
+      bool two_words;
+    };
+    std::vector<KnownName> names;
+    for (const auto& [key, proto] : local_forms_.items()) {
+      const Proto& p = protos_[proto];
+      if (p.type != EntityType::kPerson || IsFullKoreanName(p) || Syllables(key) < 3 ||
+          !AllHangul(key)) {
+        continue;
+      }
+      // Written as two words (샘 알트먼): the name or the alias this key comes from has a space.
+      auto spaced = [&](const std::string& form) {
+        return form.find(' ') != std::string::npos && Key(form) == key;
+      };
+      const bool two_words =
+          spaced(p.name) || std::any_of(p.aliases.begin(), p.aliases.end(), spaced);
+      names.push_back(KnownName{TypedLetters(key), proto, two_words});
+    }
+    if (names.empty()) return;
+    auto closest = [&](std::string_view word, bool two_words) -> std::optional<uint32_t> {
+      const std::u32string letters = TypedLetters(word);
+      std::optional<uint32_t> found;
+      for (const KnownName& n : names) {
+        if (n.two_words != two_words) continue;
+        const size_t d = EditDistance(letters, n.letters, 1);
+        if (d != 1) continue;
+        if (found && *found != n.proto) return std::nullopt;  // two names that close: neither
+        found = n.proto;
+      }
+      return found;
+    };
+    for (size_t i = 0; i < doc_.tokens.size(); ++i) {
+      const std::string_view word = Text(bases_[i]);
+      if (Syllables(word) < 3 || !AllHangul(word) || LooksLikeWord(word) ||
+          local_forms_.Find(word) != nullptr) {
+        continue;
+      }
+      if (i > 0 && SpaceBetween(i - 1) && bases_[i - 1] == doc_.tokens[i - 1].span &&
+          AllHangul(Text(bases_[i - 1]))) {
+        const std::string joined = std::string(Text(bases_[i - 1])) + std::string(word);
+        if (const auto proto = closest(joined, /*two_words=*/true)) {
+          AddCandidate(Span{doc_.tokens[i - 1].span.begin, bases_[i].end}, *proto, kRuleWeak);
+          continue;
+        }
+      }
+      if (const auto proto = closest(word, /*two_words=*/false)) {
+        AddCandidate(bases_[i], *proto, kRuleWeak);
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- the choice
   // Date and duration spans sorted by start, each with the largest end up to it: whether a span
   // overlaps one is then a binary search, not a walk over every date of the document.
@@ -1773,6 +1873,7 @@ class DocumentPass {
     for (Candidate& c : chosen) ActingCountry(&c);
     chosen = MergeCompounds(std::move(chosen));
     chosen = LinkPartialNames(std::move(chosen));
+    chosen = LinkVariantSpellings(std::move(chosen));
 
     // Entities in order of first mention; ids merge actors that two rules named alike.
     std::vector<int64_t> proto_entity(protos_.size(), -1);
@@ -1948,8 +2049,56 @@ class DocumentPass {
     return out;
   }
 
-  // 미국의 비영리 단체, 일본의 한 고등학생, 영국의 전설적인 밴드: after country token t, the
-  // genitive gives a person, a body or a thing its origin; the country acts in none of them.
+  // 마이크 폼페오 beside 마이크 폼페이오: a foreign person's name the lists do not know, one typed
+  // letter (TypedLetters) away from another person of the document, or two in a long name with
+  // the same given name, is that person misspelled or transliterated another way, and links to
+  // it. The other one must be listed, or named more often, or as often and first. Korean
+  // personal names (김민수 and 김민주 are two people) and organizations (경기대학교 and
+  // 경희대학교 are two universities) are left apart.
+  std::vector<Candidate> LinkVariantSpellings(std::vector<Candidate> chosen) {
+    std::vector<uint32_t> order;  // protos by first mention
+    std::unordered_map<uint32_t, size_t> mentions;
+    for (const Candidate& c : chosen) {
+      if (mentions[c.proto]++ == 0) order.push_back(c.proto);
+    }
+    auto variable = [&](const Proto& p) {
+      return p.type == EntityType::kPerson && p.kind == NameKind::kFull && !IsFullKoreanName(p) &&
+             Syllables(WithoutSpaces(p.name)) >= 3;
+    };
+    auto first_word = [](const std::string& name) { return name.substr(0, name.find(' ')); };
+    std::unordered_map<uint32_t, uint32_t> link;
+    for (size_t i = 0; i < order.size(); ++i) {
+      const Proto& variant = protos_[order[i]];
+      if (variant.entry || !variable(variant)) continue;
+      const std::u32string letters = TypedLetters(variant.name);
+      std::optional<uint32_t> best;
+      bool unique = true;
+      for (size_t j = 0; j < order.size(); ++j) {
+        const Proto& other = protos_[order[j]];
+        if (i == j || other.type != variant.type || !variable(other) ||
+            Key(other.name) == Key(variant.name)) {
+          continue;
+        }
+        const bool stronger = other.entry.has_value() || mentions[order[j]] > mentions[order[i]] ||
+                              (mentions[order[j]] == mentions[order[i]] && j < i);
+        // A long name with the same given name may differ by a syllable (폼페오, 폼페이오).
+        const bool long_same_first = letters.size() >= 12 &&
+                                     variant.name.find(' ') != std::string::npos &&
+                                     first_word(variant.name) == first_word(other.name);
+        const size_t limit = long_same_first ? 2 : 1;
+        if (!stronger || EditDistance(letters, TypedLetters(other.name), limit) > limit) continue;
+        unique = !best.has_value();
+        best = order[j];
+      }
+      if (best && unique) link.emplace(order[i], *best);
+    }
+    for (const auto& [variant, actor] : link) AddAlias(actor, protos_[variant].name);
+    for (Candidate& c : chosen) {
+      if (const auto it = link.find(c.proto); it != link.end()) c.proto = it->second;
+    }
+    return chosen;
+  }
+
   bool OriginGenitive(size_t t) const {
     for (size_t k = t; k < t + 3 && Adjacent(k); ++k) {
       const std::string_view word = Text(bases_[k + 1]);
