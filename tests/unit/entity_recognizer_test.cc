@@ -863,5 +863,23 @@ TEST_F(EntityRecognizerTest, VariantSpellingsOfOneForeignNameAreOneActor) {
   EXPECT_NE(*kerry, *kelly) << Describe(listed);
 }
 
+// 경기 화성시, 경북 경주, 서울·경기: a short form that is also a common word is the place next
+// to another place, and a word elsewhere (경기 부양, the economy).
+TEST_F(EntityRecognizerTest, ShortPlaceNameThatIsAWordNeedsAnotherPlace) {
+  const Document doc = Analyze(
+      "경기 화성시에 공장을 세웠다. 서울·경기·인천에 비가 왔다. 경북 경주에서 열렸다. 경기 부양 "
+      "조치가 나왔다.");
+  size_t gyeonggi = 0;
+  for (const Mention& m : doc.mentions) {
+    if (doc.Text(m.span) == "경기") {
+      ++gyeonggi;
+      EXPECT_EQ(doc.entities[m.entity].id, CanonicalEntityId(EntityType::kLoc, "경기도"));
+    }
+  }
+  EXPECT_EQ(gyeonggi, 2u) << Describe(doc);
+  ASSERT_NE(EntityOf(doc, "경주"), nullptr) << Describe(doc);
+  EXPECT_EQ(EntityOf(doc, "경주")->id, CanonicalEntityId(EntityType::kLoc, "경주시"));
+}
+
 }  // namespace
 }  // namespace sageon

@@ -552,6 +552,8 @@ struct RecognizerData {
   WordMap<TitlePosition> titles;  // LowerAscii(title)
   SuffixList org_suffixes;
   SuffixList loc_suffixes;
+  // address_forms.tsv: a short form that is also a common word (경기) -> its place's entry.
+  WordMap<uint32_t> address_forms;
   std::optional<EojeolAnalyzer> analyzer;
   // General Korean words (hunspell-ko): a surname-initial word that is one is no name.
   WordSet dictionary_words;
@@ -706,6 +708,7 @@ class DocumentPass {
     DescribedOrganizations();
     AcronymOrganizations();
     GluedPlaces();
+    AddressForms();
     AddPartialForms();
     ForeignNameCandidates();
     DictionaryScan();
@@ -1605,6 +1608,37 @@ class DocumentPass {
     }
   }
 
+  // 경기 화성시, 경북 경주, 서울·경기·인천: a short form that is also a common word
+  // (address_forms.tsv) is the place next to another place, before or after it with a space, or
+  // across a list mark.
+  void AddressForms() {
+    const size_t n = doc_.tokens.size();
+    auto place_at = [&](size_t j) {
+      if (j >= n) return false;
+      const std::string_view word = Text(bases_[j]);
+      if (IsPlace(j) || impl_.address_forms.Find(word) != nullptr) return true;
+      const auto entry = impl_.LookupGazetteer(word);
+      if (entry) return impl_.entries[*entry].type == EntityType::kLoc;
+      return AllHangul(word) && Syllables(word) >= 2 && Suffix(impl_.loc_suffixes, word);
+    };
+    auto list_mark = [&](size_t j) { return j < n && IsListMark(Text(doc_.tokens[j].span)); };
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t* entry = impl_.address_forms.Find(Text(bases_[i]));
+      if (entry == nullptr) continue;
+      const bool bare = bases_[i] == doc_.tokens[i].span;
+      const bool before_place = bare && SpaceBetween(i) && place_at(i + 1);
+      const bool after_place = i > 0 && SpaceBetween(i - 1) &&
+                               bases_[i - 1] == doc_.tokens[i - 1].span && place_at(i - 1) &&
+                               impl_.address_forms.Find(Text(bases_[i - 1])) == nullptr;
+      const bool listed =
+          (bare && Adjacent(i) && list_mark(i + 1) && Adjacent(i + 1) && place_at(i + 2)) ||
+          (i >= 2 && list_mark(i - 1) && Adjacent(i - 2) && Adjacent(i - 1) && place_at(i - 2));
+      if (before_place || after_place || listed) {
+        AddCandidate(bases_[i], ProtoForEntry(*entry), kRule);
+      }
+    }
+  }
+
   // Token i is a known place or a unit the suffix rule already took as one (부산 동래구 → 온천동).
   bool IsPlace(size_t i) const {
     if (place_tokens_.count(i)) return true;
@@ -2360,6 +2394,18 @@ Result<EntityRecognizer> EntityRecognizer::Create(const DictionarySet& dictionar
   };
   SAGEON_RETURN_IF_ERROR(load_suffixes("org_suffixes", &impl->org_suffixes));
   SAGEON_RETURN_IF_ERROR(load_suffixes("loc_suffixes", &impl->loc_suffixes));
+
+  if (const TsvTable* forms = dictionaries.Find("address_forms")) {
+    SAGEON_RETURN_IF_ERROR(forms->RequireColumns({"form", "place"}));
+    for (const auto& row : forms->rows()) {
+      const auto entry = impl->LookupGazetteer(forms->Cell(row, "place"));
+      if (!entry || impl->entries[*entry].type != EntityType::kLoc) {
+        return DataError(forms->source() + ":" + std::to_string(row.line) + ": '" +
+                         std::string(forms->Cell(row, "place")) + "' is no listed place");
+      }
+      impl->address_forms.Add(forms->Cell(row, "form"), *entry);
+    }
+  }
 
   if (dictionaries.Find("particles") != nullptr) {
     SAGEON_ASSIGN_OR_RETURN(EojeolAnalyzer analyzer, EojeolAnalyzer::Create(dictionaries));
