@@ -881,5 +881,20 @@ TEST_F(EntityRecognizerTest, ShortPlaceNameThatIsAWordNeedsAnotherPlace) {
   EXPECT_EQ(EntityOf(doc, "경주")->id, CanonicalEntityId(EntityType::kLoc, "경주시"));
 }
 
+// 한빛건설은: a name with an organization's ending is an organization, unless the whole word is
+// a common word of the dictionary (토목건설 "civil engineering").
+TEST_F(EntityRecognizerTest, OrganizationSuffixSparesDictionaryWords) {
+  DictionarySet with_words = ProjectDictionaries();
+  with_words.AddDictionaryWords({"토목건설"});
+  auto made = EntityRecognizer::Create(with_words);
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  const EntityRecognizer recognizer = std::move(made).value();
+
+  const Document doc = Analyze("한빛건설은 토목건설에 나섰다.", &recognizer);
+  ASSERT_NE(EntityOf(doc, "한빛건설"), nullptr) << Describe(doc);
+  EXPECT_EQ(EntityOf(doc, "한빛건설")->type, EntityType::kOrg);
+  EXPECT_EQ(EntityOf(doc, "토목건설"), nullptr) << Describe(doc);
+}
+
 }  // namespace
 }  // namespace sageon

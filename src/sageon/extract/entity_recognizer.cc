@@ -1466,7 +1466,8 @@ class DocumentPass {
       // Organizations: 롯데그룹, 한국지질자원연구원, CJ그룹. The rare suffix match goes before the
       // long kNotOrgs list and the gazetteer.
       if (const auto* s = Suffix(impl_.org_suffixes, word)) {
-        if (!InList(kNotOrgs, word) && !impl_.LookupGazetteer(word)) {
+        if (!InList(kNotOrgs, word) && !impl_.LookupGazetteer(word) &&
+            !impl_.dictionary_words.Contains(word)) {
           const std::string_view stem = word.substr(0, word.size() - s->text.size());
           bool ok = true;
           for (char c : stem) {
