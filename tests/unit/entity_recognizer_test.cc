@@ -639,6 +639,7 @@ TEST_F(EntityRecognizerTest, BareKoreanNamesNeedTheGeneralDictionary) {
            Case{"이영화를 봤다.", {}},                   // "this film", written together
            Case{"행사가 이어지는 동안 비가 왔다.", {}},  // a verb stem
            Case{"라인업이 공개됐다.", {}},               // 라 is no common surname
+           Case{"조계사에서 법회가 열렸다.", {}},        // a temple: 사 ends no given name
        }) {
     const Document doc = Analyze(c.text, &recognizer);
     std::vector<std::string> people;

@@ -625,6 +625,12 @@ struct RecognizerData {
   bool IsKoreanName(std::string_view word) const {
     // 2 to 4 syllables of three bytes each.
     if (word.size() < 6 || word.size() > 12 || !AllHangul(word)) return false;
+    // Syllables that end places, bodies and verb forms, and almost no given name: 조계사 (a
+    // temple), 마천역 (a station), 양재점 (a branch), 도봉군, 경기단, 하겠다, 금자씨.
+    static constexpr std::string_view kNoGivenNameEnd[] = {"사", "역", "단", "부", "고", "다",
+                                                           "야", "어", "씨", "있", "결", "네",
+                                                           "점", "궁", "병", "군", "치"};
+    if (InList(kNoGivenNameEnd, word.substr(word.size() - 3))) return false;
     const size_t n = Syllables(word);
     for (size_t surname_len : {size_t{2}, size_t{1}}) {
       const size_t given = n > surname_len ? n - surname_len : 0;
