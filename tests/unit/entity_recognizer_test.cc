@@ -897,5 +897,18 @@ TEST_F(EntityRecognizerTest, OrganizationSuffixSparesDictionaryWords) {
   EXPECT_EQ(EntityOf(doc, "토목건설"), nullptr) << Describe(doc);
 }
 
+// ‘왕의 길’이란 관광코스: 이란 after a closing quote is the particle ("called"), not Iran.
+TEST_F(EntityRecognizerTest, ListedNameThatIsAParticleAfterAQuoteIsTheParticle) {
+  const Document doc = Analyze("‘왕의 길’이란 관광코스로 개발했다. 이란은 핵 협상에 나섰다.");
+  size_t iran = 0;
+  for (const Mention& m : doc.mentions) {
+    if (doc.Text(m.span) == "이란") {
+      ++iran;
+      EXPECT_EQ(m.span.begin, doc.text.find("이란은")) << Describe(doc);
+    }
+  }
+  EXPECT_EQ(iran, 1u) << Describe(doc);
+}
+
 }  // namespace
 }  // namespace sageon

@@ -1727,6 +1727,17 @@ class DocumentPass {
   // (Key only drops the spaces between the tokens), so the key grows token by token in one
   // buffer and the scan stops at the first token that no form's key continues into. Each token's
   // ends are worked out once, however many start tokens reach it.
+  // ‘왕의 길’이란, (passion)이란, '성인' 이란: a listed name that is also a particle (이란 Iran,
+  // "called") right after a closing quote or bracket is the particle.
+  bool ParticleAfterQuote(size_t t, Span span) const {
+    static constexpr std::string_view kClosers[] = {"'",  "\"", "’",  "”", ")",
+                                                    "」", "』", "》", "〉"};
+    if (t == 0 || !impl_.analyzer || !impl_.analyzer->IsParticle(Text(span))) return false;
+    const Token& before = doc_.tokens[t - 1];
+    return before.sentence == doc_.tokens[t].sentence && InList(kClosers, Text(before.span)) &&
+           Adjacent(t - 1);
+  }
+
   void DictionaryScan() {
     const size_t n = doc_.tokens.size();
     // A name found during the scan adds the key of its entry's name, which is a form's key too:
@@ -1776,6 +1787,7 @@ class DocumentPass {
         if (const uint32_t* known = local_forms_.Find(key)) {
           AddCandidate(span, *known, kLocal);
         } else if (const auto entry = impl_.LookupGazetteerKey(Text(span), key)) {
+          if (ParticleAfterQuote(i, span)) return false;
           AddCandidate(span, ProtoForEntry(*entry), kGazetteer);
         } else {
           return false;
