@@ -910,5 +910,19 @@ TEST_F(EntityRecognizerTest, ListedNameThatIsAParticleAfterAQuoteIsTheParticle) 
   EXPECT_EQ(iran, 1u) << Describe(doc);
 }
 
+// 더스틴 존슨(미국): the words right before a nationality in parentheses name a person.
+TEST_F(EntityRecognizerTest, NameBeforeANationalityInParenthesesIsAPerson) {
+  DictionarySet with_words = ProjectDictionaries();
+  with_words.AddDictionaryWords({"선두", "오르다", "공동"});
+  auto made = EntityRecognizer::Create(with_words);
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  const EntityRecognizer recognizer = std::move(made).value();
+
+  const Document doc = Analyze(
+      "더스틴 존슨(미국)과 헨리크 스텐손(스웨덴·27)이 공동 선두(미국)에 올랐다.", &recognizer);
+  EXPECT_EQ(PeopleIn(doc), (std::vector<std::string>{"더스틴 존슨", "헨리크 스텐손"}))
+      << Describe(doc);
+}
+
 }  // namespace
 }  // namespace sageon

@@ -890,6 +890,8 @@ class DocumentPass {
       const size_t inner_begin = open + 1;
       if (inner.substr(0, 6) == "이하") {
         ThereafterRule(*before, open, inner_begin, close);
+      } else if (CountryInParentheses(inner)) {
+        NameWithCountry(*before);
       } else {
         LatinNameRule(*before, open, inner_begin, close);
       }
@@ -897,6 +899,41 @@ class DocumentPass {
   }
 
   // X(이하 Y): Y is the short name of X from here on.
+  // (미국), (스웨덴·27), (브라질/바르셀로나): a country first in parentheses, as sports and world
+  // news give a person's nationality.
+  bool CountryInParentheses(std::string_view inner) const {
+    size_t end = 0;
+    while (end < inner.size() && inner[end] != '/' && inner[end] != ',' &&
+           inner.substr(end, 2) != "\xc2\xb7" && inner.substr(end, 3) != "\xe3\x86\x8d") {
+      ++end;
+    }
+    const auto entry = impl_.LookupGazetteer(inner.substr(0, end));
+    return entry && impl_.entries[*entry].country;
+  }
+
+  // 더스틴 존슨(미국), 헨리크 스텐손(스웨덴): the words right before a nationality in
+  // parentheses name a person, when none of them is a word of the dictionary or a listed name.
+  void NameWithCountry(size_t last) {
+    if (impl_.dictionary_words.empty() || bases_[last] != doc_.tokens[last].span) return;
+    size_t first = last;
+    while (first > 0 && last - first < 2 && SpaceBetween(first - 1) &&
+           bases_[first - 1] == doc_.tokens[first - 1].span && IsForeignNameWord(first - 1)) {
+      --first;
+    }
+    for (size_t t = first; t <= last; ++t) {
+      if (!IsForeignNameWord(t)) return;
+    }
+    const Span span{doc_.tokens[first].span.begin, doc_.tokens[last].span.end};
+    if (impl_.LookupGazetteer(Text(span))) return;  // a listed name: the scan reads it
+    AddCandidate(span, ProtoNamed(EntityType::kPerson, Text(span)), kRule);
+  }
+  bool IsForeignNameWord(size_t t) const {
+    const std::string_view word = Text(bases_[t]);
+    return AllHangul(word) && !LooksLikeWord(word) && !BaseTitle(t) &&
+           !impl_.LookupGazetteer(word).has_value() &&
+           !(impl_.analyzer && impl_.analyzer->IsParticle(word));
+  }
+
   void ThereafterRule(size_t before, size_t open, size_t inner_begin, size_t close) {
     size_t b = inner_begin + 6;  // after 이하
     auto skippable = [&](size_t p) {
