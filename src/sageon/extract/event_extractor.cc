@@ -1084,8 +1084,11 @@ std::optional<uint32_t> EventExtractor::Impl::ExtractSentence(
             resolve(mi, mentions[*next], depth + 1);
             return;
           }
-          // 알트먼과 이사회는: coordinated with a noun that is no actor, A takes its case.
-          if (!trigger_at_token(after) && !IsSymbolToken(d, d.tokens[after])) {
+          // 알트먼과 이사회는: coordinated with a noun that is no actor, A takes its case; not
+          // before 함께 or 같이 ("together"), whose 께 and 이 are no particles.
+          const std::string_view next_word = d.Text(d.tokens[after].span);
+          const bool together = next_word == "함께" || next_word == "같이";
+          if (!together && !trigger_at_token(after) && !IsSymbolToken(d, d.tokens[after])) {
             const Case c = TailCase(d.Text(d.tokens[after].span));
             if (c != Case::kNone && c != Case::kOther && c != Case::kAdverbial) {
               MentionInfo proxy = info;
