@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -551,6 +553,104 @@ TEST(DateExtractorTest, DucklingKoreanDevSet) {
   // (이번주 월요일 as next Monday, 5일 후 as an open interval, time zones, date and time
   // read as one expression).
   EXPECT_GE(share, 0.90) << right << "/" << total << "\n" << misses;
+}
+
+// ---------------------------------------------------------------- start table
+// The parser is tried only where the code point in front of it may begin one of its readers, and
+// each reader only where its own words may begin. Tried everywhere, it must read the same thing
+// at every position of any text. These texts hold every form the tests know and real prose.
+
+// The string literals of a C++ source: the sentences its tests read (and some other strings,
+// which are texts like any other for this check).
+std::vector<std::string> StringLiterals(const std::string& path) {
+  const std::string source = testing::ReadFileOrDie(path);
+  std::vector<std::string> out;
+  size_t i = source.find('"');
+  while (i != std::string::npos) {
+    size_t j = i + 1;
+    while (j < source.size() && source[j] != '"' && source[j] != '\n')
+      j += source[j] == '\\' ? 2 : 1;
+    if (j >= source.size()) break;
+    if (source[j] == '"') out.push_back(source.substr(i + 1, j - i - 1));
+    i = source.find('"', j + 1);
+  }
+  return out;
+}
+
+// The texts of a folder's (or a file's) *.txt files and the "text" of each line of its *.jsonl.
+std::vector<std::string> TextsIn(const std::filesystem::path& path) {
+  std::vector<std::filesystem::path> files;
+  if (std::filesystem::is_directory(path)) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(path)) {
+      if (entry.is_regular_file()) files.push_back(entry.path());
+    }
+  } else {
+    files.push_back(path);
+  }
+  std::vector<std::string> out;
+  for (const std::filesystem::path& file : files) {
+    if (file.extension() == ".txt") {
+      out.push_back(testing::ReadFileOrDie(file.string()));
+    } else if (file.extension() == ".jsonl") {
+      std::ifstream in(file);
+      std::string line;
+      while (std::getline(in, line)) {
+        const nlohmann::json row = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+        if (row.is_object() && row.contains("text") && row["text"].is_string()) {
+          out.push_back(row["text"].get<std::string>());
+        }
+      }
+    }
+  }
+  return out;
+}
+
+void ExpectStartTableHidesNothing(const std::vector<std::string>& texts, size_t min_texts) {
+  ASSERT_GE(texts.size(), min_texts);
+  int failures = 0;
+  for (const std::string& text : texts) {
+    const std::vector<size_t> misses = Extractor(false).StartTableMissesForTesting(text);
+    if (misses.empty()) continue;
+    std::ostringstream where;
+    for (size_t m : misses) where << m << " ";
+    ADD_FAILURE() << "read differently at code points " << where.str()
+                  << "of: " << text.substr(0, 400);
+    if (++failures == 10) return;
+  }
+}
+
+TEST(DateExtractorTest, StartTableHidesNoExpressionInTheTestSentences) {
+  const std::filesystem::path here = std::filesystem::path(__FILE__).parent_path();
+  std::vector<std::string> texts = StringLiterals(__FILE__);
+  for (std::string& t : StringLiterals((here / "date_forms_test.cc").string())) {
+    texts.push_back(std::move(t));
+  }
+  // Every holiday of the dictionary, alone and in the contexts that make it one.
+  const TsvTable* holidays = testing::ProjectDictionaries().Find("date_words");
+  ASSERT_NE(holidays, nullptr);
+  for (const TsvTable::Row& row : holidays->rows()) {
+    const std::string word(holidays->Cell(row, "word"));
+    for (const char* context : {"", "에", " 연휴에", "인 2023년 ", "까지"}) {
+      texts.push_back("올해 " + word + context + " 다녀왔다");
+    }
+  }
+  ExpectStartTableHidesNothing(texts, 500);
+}
+
+TEST(DateExtractorTest, StartTableHidesNoExpressionInTheSamplePosts) {
+  ExpectStartTableHidesNothing(TextsIn(SAGEON_TEST_CORPUS_DIR), 5);
+}
+
+TEST(DateExtractorTest, StartTableHidesNoExpressionInTheSharedTexts) {
+  SAGEON_SKIP_WITHOUT_SHARED(corpus, "corpus");
+  std::vector<std::string> texts = TextsIn(corpus);
+  // KLUE's NER sentences carry many DATE and TIME mentions; Duckling's are nothing but dates.
+  for (const char* eval : {"eval/ner/dev.jsonl", "eval/dates/duckling_ko.dev.jsonl"}) {
+    const std::string path = testing::SharedPath(eval);
+    if (path.empty()) continue;
+    for (std::string& t : TextsIn(path)) texts.push_back(std::move(t));
+  }
+  ExpectStartTableHidesNothing(texts, 100);
 }
 
 }  // namespace

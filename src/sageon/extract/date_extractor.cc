@@ -8,7 +8,9 @@
 // direction ("사흘 뒤", "3년 전", "이틀 만에") is read as a shift. Parsing gives a Spec with no
 // reference; resolution then places it on the calendar against the document's reference or the
 // date last mentioned (narrative anchoring). When there is neither, the expression is still
-// emitted, unresolved (resolved = false): its span and grain without a value.
+// emitted, unresolved (resolved = false): its span and grain without a value. Most word starts
+// begin no date at all: a table of the code points each reader of the parser may begin with
+// (StartTable) spares them the parser.
 #include "sageon/extract/date_extractor.h"
 
 #include <algorithm>
@@ -88,7 +90,7 @@ struct Spec {
   bool lunar = false;  // month and day are of the Korean lunar calendar (설날, 추석)
   int weekday = -1;    // 0 Monday .. 6 Sunday
   int weekday_ordinal = 0;
-  std::string mod;
+  std::string_view mod;  // START, MID, END, APPROX or empty: a literal
   Pod pod = Pod::kNone;
   int hour = kUnset, minute = kUnset, second = kUnset;
   bool hour_explicit_pm = false, hour_explicit_am = false;
@@ -112,6 +114,7 @@ struct Spec {
            quarter;
   }
   bool HasTime() const { return hour != kUnset; }
+  bool operator==(const Spec&) const = default;
 };
 
 struct Parsed {
@@ -172,14 +175,276 @@ bool BlockedAfterUnit(Unit unit, bool is_month, char32_t c) {
   return false;
 }
 
+// ---------------------------------------------------------------- words the parser reads
+// The words each reader of the parser looks for, at namespace scope so that the start table below
+// is built from the same lists the readers use.
+
+// Native Korean numerals as used with 시, 시간, 달, 해: 한 시, 두 달, 열두 시.
+constexpr std::pair<std::u32string_view, int> kNativeNumerals[] = {
+    {U"열한", 11}, {U"열두", 12}, {U"다섯", 5},  {U"여섯", 6}, {U"일곱", 7},
+    {U"여덟", 8},  {U"아홉", 9},  {U"스무", 20}, {U"한", 1},   {U"두", 2},
+    {U"세", 3},    {U"석", 3},    {U"네", 4},    {U"열", 10},  {U"몇", 3}};
+// Sino-Korean digits 1..9; 십, 백 and 천 multiply them.
+constexpr std::u32string_view kSinoDigits = U"일이삼사오육칠팔구";
+// Months whose Sino-Korean name drops a sound: 시월 (not 십월), 유월 (not 육월).
+constexpr std::u32string_view kSinoMonthWords[] = {U"시월", U"유월"};
+
+// 지난/오는/이번/다음...: the direction they give to what follows.
+struct PrefixWord {
+  std::u32string_view w;
+  int direction;
+  bool this_prefix;
+};
+constexpr PrefixWord kPrefixWords[] = {
+    {U"지난번", -1, false}, {U"지난", -1, false},  {U"저번", -1, false}, {U"돌아오는", 1, false},
+    {U"오는", 1, false},    {U"다다음", 2, false}, {U"다음", 1, false},  {U"이번", 0, true},
+    {U"올", 0, true},       {U"금", 0, true}};
+
+// What a prefix may apply to: 지난 주, 다음 달, 올해... (what: 0 week, 1 month, 2 year,
+// 3 quarter, 4 weekend, 5 half).
+struct PrefixedUnitWord {
+  std::u32string_view w;
+  int what;
+};
+constexpr PrefixedUnitWord kPrefixedUnitWords[] = {
+    {U"주말", 4}, {U"주", 0}, {U"달", 1}, {U"해", 2}, {U"년도", 2}, {U"분기", 3}, {U"반기", 5}};
+
+constexpr std::pair<std::u32string_view, int> kWeekendWords[] = {
+    {U"지난주말", -1}, {U"저번주말", -1}, {U"이번주말", 0}, {U"금주말", 0}, {U"다음주말", 1}};
+constexpr std::u32string_view kWeekendWord = U"주말";
+
+// Words that are a year, month, week or day relative to the reference or the narrative.
+struct RelativeWord {
+  std::u32string_view w;
+  int rank;
+  int kind;  // 0 year_rel, 1 month_rel, 2 week_rel, 3 day_rel, 4 day_rel from anchor,
+             // 5 year_rel from anchor
+  int value;
+};
+constexpr RelativeWord kRelativeWords[] = {
+    {U"내후년", kRankYear, 0, 2},  {U"재작년", kRankYear, 0, -2},  {U"지난해", kRankYear, 0, -1},
+    {U"작년", kRankYear, 0, -1},   {U"전년", kRankYear, 0, -1},    {U"올해", kRankYear, 0, 0},
+    {U"금년", kRankYear, 0, 0},    {U"내년", kRankYear, 0, 1},     {U"명년", kRankYear, 0, 1},
+    {U"이듬해", kRankYear, 5, 1},  {U"그해", kRankYear, 5, 0},     {U"지난달", kRankMonth, 1, -1},
+    {U"이달", kRankMonth, 1, 0},   {U"금월", kRankMonth, 1, 0},    {U"전월", kRankMonth, 1, -1},
+    {U"다음달", kRankMonth, 1, 1}, {U"내달", kRankMonth, 1, 1},    {U"익월", kRankMonth, 1, 1},
+    {U"지난주", kRankWeek, 2, -1}, {U"저번주", kRankWeek, 2, -1},  {U"이번주", kRankWeek, 2, 0},
+    {U"금주", kRankWeek, 2, 0},    {U"다음주", kRankWeek, 2, 1},   {U"담주", kRankWeek, 2, 1},
+    {U"내주", kRankWeek, 2, 1},    {U"엊그저께", kRankDay, 3, -2}, {U"엊그제", kRankDay, 3, -2},
+    {U"그저께", kRankDay, 3, -2},  {U"그제", kRankDay, 3, -2},     {U"어저께", kRankDay, 3, -1},
+    {U"어제", kRankDay, 3, -1},    {U"오늘", kRankDay, 3, 0},      {U"금일", kRankDay, 3, 0},
+    {U"내일모레", kRankDay, 3, 2}, {U"내일", kRankDay, 3, 1},      {U"모레", kRankDay, 3, 2},
+    {U"글피", kRankDay, 3, 3},     {U"이날", kRankDay, 4, 0},      {U"당일", kRankDay, 4, 0},
+    {U"그날", kRankDay, 4, 0},     {U"같은 날", kRankDay, 4, 0},   {U"전날", kRankDay, 4, -1},
+    {U"전일", kRankDay, 4, -1},    {U"다음날", kRankDay, 4, 1},    {U"다음 날", kRankDay, 4, 1},
+    {U"이튿날", kRankDay, 4, 1},   {U"이튼날", kRankDay, 4, 1},    {U"익일", kRankDay, 4, 1},
+};
+constexpr std::u32string_view kNowWords[] = {U"방금", U"지금"};
+// 연말, 연초, 월말, 월초: the end or start of the current year or month.
+struct FuzzyWord {
+  std::u32string_view w;
+  bool month;
+  std::string_view mod;
+};
+constexpr FuzzyWord kFuzzyWords[] = {{U"연말", false, "END"}, {U"연초", false, "START"},
+                                     {U"연중", false, ""},    {U"연내", false, ""},
+                                     {U"월말", true, "END"},  {U"월초", true, "START"}};
+
+// 초순, 중반, 말...: a part of the year or month just read.
+struct ModWord {
+  std::u32string_view w;
+  std::string_view mod;
+  bool month_only;
+};
+constexpr ModWord kModWords[] = {{U"초순", "START", true},  {U"상순", "START", true},
+                                 {U"중순", "MID", true},    {U"하순", "END", true},
+                                 {U"초반", "START", false}, {U"중반", "MID", false},
+                                 {U"후반", "END", false},   {U"말경", "END", false},
+                                 {U"초", "START", false},   {U"말", "END", false}};
+
+constexpr std::pair<std::u32string_view, int> kHalfWords[] = {
+    {U"상반기", 1}, {U"하반기", 2}, {U"전반기", 1}, {U"후반기", 2}};
+constexpr std::pair<std::u32string_view, int> kSeasonWords[] = {
+    {U"봄", 0}, {U"여름", 1}, {U"가을", 2}, {U"겨울", 3}};
+
+constexpr std::pair<std::u32string_view, int> kOrdinalWords[] = {
+    {U"첫번째", 1},  {U"첫 번째", 1}, {U"첫째", 1},     {U"두번째", 2},    {U"두 번째", 2},
+    {U"둘째", 2},    {U"세번째", 3},  {U"세 번째", 3},  {U"셋째", 3},      {U"네번째", 4},
+    {U"네 번째", 4}, {U"넷째", 4},    {U"다섯번째", 5}, {U"다섯 번째", 5}, {U"다섯째", 5},
+    {U"마지막", -1}, {U"첫", 1}};
+
+// The first syllables of 월요일 .. 일요일, Monday first.
+constexpr std::u32string_view kWeekdaySyllables = U"월화수목금토일";
+
+struct PodWord {
+  std::u32string_view w;
+  Pod pod;
+  int hour;  // 정오 and 자정 are hours
+};
+constexpr PodWord kPodWords[] = {{U"오전", Pod::kAm, kUnset},      {U"오후", Pod::kPm, kUnset},
+                                 {U"새벽", Pod::kDawn, kUnset},    {U"아침", Pod::kMorning, kUnset},
+                                 {U"한낮", Pod::kDaytime, kUnset}, {U"낮", Pod::kDaytime, kUnset},
+                                 {U"점심", Pod::kLunch, kUnset},   {U"저녁", Pod::kEvening, kUnset},
+                                 {U"한밤중", Pod::kNight, kUnset}, {U"심야", Pod::kNight, kUnset},
+                                 {U"밤", Pod::kNight, kUnset},     {U"정오", Pod::kNone, 12},
+                                 {U"자정", Pod::kNone, 24}};
+
+// Before a length of time: 지난 2주 (the last two weeks), 향후 3년; 약 makes it approximate.
+constexpr std::pair<std::u32string_view, int> kDurationPrefixWords[] = {
+    {U"지난", -1}, {U"최근", -1}, {U"다음", 1}, {U"향후", 1}, {U"앞으로", 1}};
+constexpr std::u32string_view kApproxWord = U"약";
+// Counts of days in words, and half a year.
+constexpr std::pair<std::u32string_view, int> kDayCountWords[] = {
+    {U"하루", 1}, {U"이틀", 2},   {U"사흘", 3},   {U"나흘", 4},  {U"닷새", 5}, {U"엿새", 6},
+    {U"이레", 7}, {U"여드레", 8}, {U"아흐레", 9}, {U"열흘", 10}, {U"보름", 15}};
+constexpr std::u32string_view kHalfYearWord = U"반년";
+
+// ---------------------------------------------------------------- start table
+// Most word starts begin nothing the parser reads (정부, 밝혔다, 대통령): the parser is tried at a
+// position only when the code point there may begin one of its readers. Each bit is a reader's
+// set of first code points, taken from the lists above; a reader that starts elsewhere (a digit,
+// an apostrophe, a bracket) says so here too.
+enum StartClass : uint32_t {
+  kStartDigit = 1u << 0,        // ASCII digits: every number
+  kStartApostrophe = 1u << 1,   // '23년
+  kStartNative = 1u << 2,       // 한, 두, 세 ... 열두
+  kStartSino = 1u << 3,         // 일, 이, 삼 ... 구, 십
+  kStartSinoLarge = 1u << 4,    // 천, 백 (years in words), 시월, 유월
+  kStartChainPrefix = 1u << 5,  // 지난, 오는, 이번 ...
+  kStartPrefixedUnit = 1u << 6,
+  kStartWeekend = 1u << 7,
+  kStartRelativeWord = 1u << 8,  // 어제, 내년, 지금, 연말 ...
+  kStartMod = 1u << 9,           // 초순, 말 ...
+  kStartHalfSeason = 1u << 10,
+  kStartOrdinal = 1u << 11,
+  kStartWeekday = 1u << 12,         // 월요일 ... 일요일
+  kStartBracketWeekday = 1u << 13,  // (금) after a day
+  kStartHoliday = 1u << 14,
+  kStartPod = 1u << 15,
+  kStartDurationPrefix = 1u << 16,  // 지난, 향후, 약 ...
+  kStartDayCount = 1u << 17,        // 하루, 사흘, 반년 ...
+};
+
+// The readers, each with the classes it may begin with.
+constexpr uint32_t kHourStart = kStartDigit | kStartNative | kStartSino;
+constexpr uint32_t kNumberUnitStart = kStartDigit | kStartApostrophe | kHourStart;
+constexpr uint32_t kSinoCalendarStart = kStartSino | kStartSinoLarge;
+constexpr uint32_t kOrdinalInMonthStart = kStartOrdinal | kStartDigit;
+constexpr uint32_t kDurationAmountStart = kStartDayCount | kStartDigit | kStartNative | kStartSino;
+constexpr uint32_t kDurationStart = kStartDurationPrefix | kDurationAmountStart;
+constexpr uint32_t kLengthStart = kStartDigit | kDurationAmountStart;
+// What the first component of a chain may begin with. Components that need one before them (an
+// ordinal needs a month, a bracketed weekday a day, a unit a prefix, a modifier a year) are left
+// out; the chain reader tests each component against its own classes anyway.
+constexpr uint32_t kFirstComponentStart = kNumberUnitStart | kStartWeekend | kStartRelativeWord |
+                                          kStartHalfSeason | kStartWeekday | kStartHoliday |
+                                          kStartPod | kSinoCalendarStart;
+constexpr uint32_t kChainStart = kStartChainPrefix | kFirstComponentStart;
+constexpr uint32_t kExpressionStart = kDurationStart | kChainStart | kLengthStart;
+
+class StartTable {
+ public:
+  // `admit_all`: every class at every code point, the parser as if there were no table (tests
+  // check that the table never hides an expression).
+  StartTable(const std::vector<Holiday>& holidays, bool admit_all) : admit_all_(admit_all) {
+    hangul_.assign(kHangulCount, 0);
+    classes_.push_back(0);
+    for (char32_t c = '0'; c <= '9'; ++c) Add(c, kStartDigit);
+    Add('\'', kStartApostrophe);
+    Add(0x2019, kStartApostrophe);
+    Add('(', kStartBracketWeekday);
+    for (const auto& [w, v] : kNativeNumerals) Add(w.front(), kStartNative);
+    for (char32_t c : kSinoDigits) Add(c, kStartSino);
+    Add(U'십', kStartSino);
+    Add(U'천', kStartSinoLarge);
+    Add(U'백', kStartSinoLarge);
+    for (std::u32string_view w : kSinoMonthWords) Add(w.front(), kStartSinoLarge);
+    for (const PrefixWord& x : kPrefixWords) Add(x.w.front(), kStartChainPrefix);
+    for (const PrefixedUnitWord& x : kPrefixedUnitWords) Add(x.w.front(), kStartPrefixedUnit);
+    for (const auto& [w, v] : kWeekendWords) Add(w.front(), kStartWeekend);
+    Add(kWeekendWord.front(), kStartWeekend);
+    for (const RelativeWord& x : kRelativeWords) Add(x.w.front(), kStartRelativeWord);
+    for (std::u32string_view w : kNowWords) Add(w.front(), kStartRelativeWord);
+    for (const FuzzyWord& x : kFuzzyWords) Add(x.w.front(), kStartRelativeWord);
+    for (const ModWord& x : kModWords) Add(x.w.front(), kStartMod);
+    for (const auto& [w, v] : kHalfWords) Add(w.front(), kStartHalfSeason);
+    for (const auto& [w, v] : kSeasonWords) Add(w.front(), kStartHalfSeason);
+    for (const auto& [w, v] : kOrdinalWords) Add(w.front(), kStartOrdinal);
+    for (char32_t c : kWeekdaySyllables) Add(c, kStartWeekday);
+    for (const Holiday& h : holidays) Add(h.word.front(), kStartHoliday);
+    for (const PodWord& x : kPodWords) Add(x.w.front(), kStartPod);
+    for (const auto& [w, v] : kDurationPrefixWords) Add(w.front(), kStartDurationPrefix);
+    Add(kApproxWord.front(), kStartDurationPrefix);
+    for (const auto& [w, v] : kDayCountWords) Add(w.front(), kStartDayCount);
+    Add(kHalfYearWord.front(), kStartDayCount);
+  }
+
+  // The classes whose readers may begin at c.
+  uint32_t Classes(char32_t c) const {
+    if (admit_all_) return ~0u;
+    if (c < 0x80) return ascii_[c];
+    if (c - kHangulFirst < kHangulCount) return classes_[hangul_[c - kHangulFirst]];
+    return OtherClasses(c);
+  }
+
+  // The classes at each code point of s, and 0 after its end: what the parser looks up.
+  std::vector<uint32_t> Classify(std::u32string_view s) const {
+    std::vector<uint32_t> out(s.size() + 1, 0);
+    for (size_t i = 0; i < s.size(); ++i) out[i] = Classes(s[i]);
+    return out;
+  }
+
+ private:
+  static constexpr char32_t kHangulFirst = 0xAC00;
+  static constexpr char32_t kHangulCount = 11172;
+
+  uint32_t OtherClasses(char32_t c) const {
+    const auto it =
+        std::lower_bound(other_.begin(), other_.end(), std::pair<char32_t, uint32_t>(c, 0));
+    return it != other_.end() && it->first == c ? it->second : 0;
+  }
+
+  void Add(char32_t c, uint32_t cls) {
+    if (c < 0x80) {
+      ascii_[c] |= cls;
+    } else if (c - kHangulFirst < kHangulCount) {
+      // Syllables share an entry of classes_: few syllables begin anything, and a 16-bit index
+      // keeps the table at 22 KB.
+      uint16_t& index = hangul_[c - kHangulFirst];
+      if (index == 0) {
+        index = static_cast<uint16_t>(classes_.size());
+        classes_.push_back(0);
+      }
+      classes_[index] |= cls;
+    } else {
+      auto it = std::lower_bound(other_.begin(), other_.end(), std::pair<char32_t, uint32_t>(c, 0));
+      if (it == other_.end() || it->first != c) it = other_.insert(it, {c, 0});
+      it->second |= cls;
+    }
+  }
+
+  bool admit_all_;
+  std::array<uint32_t, 0x80> ascii_{};
+  std::vector<uint16_t> hangul_;   // per syllable, its index in classes_ (0: none)
+  std::vector<uint32_t> classes_;  // classes_[0] is 0
+  std::vector<std::pair<char32_t, uint32_t>> other_;  // sorted by code point
+};
+
 class Parser {
  public:
-  Parser(const std::u32string& s, const std::vector<Holiday>& holidays)
-      : s_(s), holidays_(holidays) {}
+  // `holidays` sorted by their first code point; `starts` the StartTable classes of each code
+  // point of s, and 0 after its end.
+  Parser(const std::u32string& s, const std::vector<Holiday>& holidays,
+         const std::vector<uint32_t>& starts)
+      : s_(s), holidays_(holidays), starts_(starts) {}
+
+  // Whether an expression may start at code point p: a word starts there with a code point that
+  // begins some reader. Cheap; ParseAt tests it first.
+  bool MayBegin(size_t p) const { return MayStart(p, kExpressionStart) && WordStart(p); }
 
   // The longest temporal expression starting at code point p.
   std::optional<Parsed> ParseAt(size_t p) const {
-    if (!WordStart(p)) return std::nullopt;
+    if (!MayBegin(p)) return std::nullopt;
     std::optional<Parsed> best;
     if (auto d = ParseDuration(p)) best = d;
     if (auto c = ParseChainExpr(p)) {
@@ -187,7 +452,7 @@ class Parser {
     }
     // A plain length of time ("사흘", "2시간 30분", "10년간") only where nothing places it.
     if (auto l = ParseLength(p)) {
-      if (!best || l->end > best->end) best = l;
+      if (!best || l->end > best->end) best = std::move(l);
     }
     return best;
   }
@@ -201,14 +466,19 @@ class Parser {
   };
 
   char32_t At(size_t i) const { return i < s_.size() ? s_[i] : 0; }
-  bool Lit(size_t i, std::u32string_view w) const {
-    // Most literals fail on their first code point: test it before the rest.
+  // Whether a reader that begins with one of `classes` may begin at i.
+  bool MayStart(size_t i, uint32_t classes) const {
+    return i < starts_.size() && (starts_[i] & classes) != 0;
+  }
+  // Most literals fail on their first code point, and every loop over a word list calls this:
+  // that test is inlined (which GCC stops doing by itself in a file this size), the rest is not.
+  [[gnu::always_inline]] bool Lit(size_t i, std::u32string_view w) const {
     if (w.empty()) return i <= s_.size();
-    if (i + w.size() > s_.size() || s_[i] != w[0]) return false;
-    for (size_t k = 1; k < w.size(); ++k) {
-      if (s_[i + k] != w[k]) return false;
-    }
-    return true;
+    return i < s_.size() && s_[i] == w[0] && LitRest(i, w);
+  }
+  bool LitRest(size_t i, std::u32string_view w) const {
+    return i + w.size() <= s_.size() &&
+           std::u32string_view(s_).substr(i + 1, w.size() - 1) == w.substr(1);
   }
   size_t Spaces(size_t i, size_t max = 2) const {
     size_t n = 0;
@@ -256,11 +526,8 @@ class Parser {
   }
   // Native Korean numerals as used with 시, 시간, 달, 해: 한 시, 두 달, 열두 시.
   std::optional<Num> Native(size_t p) const {
-    static constexpr std::pair<std::u32string_view, int> kWords[] = {
-        {U"열한", 11}, {U"열두", 12}, {U"다섯", 5},  {U"여섯", 6}, {U"일곱", 7},
-        {U"여덟", 8},  {U"아홉", 9},  {U"스무", 20}, {U"한", 1},   {U"두", 2},
-        {U"세", 3},    {U"석", 3},    {U"네", 4},    {U"열", 10},  {U"몇", 3}};
-    for (const auto& [w, v] : kWords) {
+    if (!MayStart(p, kStartNative)) return std::nullopt;
+    for (const auto& [w, v] : kNativeNumerals) {
       if (Lit(p, w)) {
         Num n;
         n.value = v;
@@ -273,9 +540,9 @@ class Parser {
   }
   // Sino-Korean numerals up to 99: 십오, 이십삼, 삼.
   std::optional<Num> Sino(size_t p) const {
+    if (!MayStart(p, kStartSino)) return std::nullopt;
     auto digit = [](char32_t c) -> int {
-      static constexpr std::u32string_view kD = U"일이삼사오육칠팔구";
-      const size_t k = kD.find(c);
+      const size_t k = kSinoDigits.find(c);
       return k == std::u32string_view::npos ? -1 : static_cast<int>(k) + 1;
     };
     size_t i = p;
@@ -303,9 +570,9 @@ class Parser {
   // Sino-Korean numerals with 천 and 백, for years written in words: 이천이십삼 (2023),
   // 천구백구십칠 (1997).
   std::optional<Num> SinoLarge(size_t p) const {
-    static constexpr std::u32string_view kD = U"일이삼사오육칠팔구";
+    if (!MayStart(p, kStartSino | kStartSinoLarge)) return std::nullopt;
     auto digit = [&](size_t i) -> int {
-      const size_t k = kD.find(At(i));
+      const size_t k = kSinoDigits.find(At(i));
       return k == std::u32string_view::npos ? 0 : static_cast<int>(k) + 1;
     };
     size_t i = p;
@@ -338,6 +605,7 @@ class Parser {
   // words needs a year before it or a day after it, and a day in words a month before it:
   // alone, 이월 and 이일 are other words.
   std::optional<size_t> TrySinoCalendar(size_t p, Spec* s) const {
+    if (!MayStart(p, kSinoCalendarStart)) return std::nullopt;
     if (RankOk(*s, kRankYear)) {
       if (auto n = SinoLarge(p); n && n->value >= 1000 && n->value <= 2999) {
         const size_t u = Spaces(n->end, 1);
@@ -350,9 +618,9 @@ class Parser {
     }
     if (RankOk(*s, kRankMonth)) {
       std::optional<Num> m;
-      if (Lit(p, U"시월")) {
+      if (Lit(p, kSinoMonthWords[0])) {
         m = Num{10, p + 1, 0, Num::kSino};
-      } else if (Lit(p, U"유월")) {
+      } else if (Lit(p, kSinoMonthWords[1])) {
         m = Num{6, p + 1, 0, Num::kSino};
       } else {
         m = Sino(p);
@@ -395,17 +663,8 @@ class Parser {
   // ---------------------------------------------------------------- prefixes
   // 지난/오는/이번/다음...: returns the end of the prefix and its meaning.
   size_t Prefix(size_t p, Spec* s) const {
-    struct P {
-      std::u32string_view w;
-      int direction;
-      bool this_prefix;
-    };
-    static constexpr P kPrefixes[] = {{U"지난번", -1, false}, {U"지난", -1, false},
-                                      {U"저번", -1, false},   {U"돌아오는", 1, false},
-                                      {U"오는", 1, false},    {U"다다음", 2, false},
-                                      {U"다음", 1, false},    {U"이번", 0, true},
-                                      {U"올", 0, true},       {U"금", 0, true}};
-    for (const P& x : kPrefixes) {
+    if (!MayStart(p, kStartChainPrefix)) return p;
+    for (const PrefixWord& x : kPrefixWords) {
       if (!Lit(p, x.w)) continue;
       s->direction = x.direction;
       s->this_prefix = x.this_prefix;
@@ -424,7 +683,8 @@ class Parser {
 
   // 2023. 11. 17. / 2023.11.17 / 2023-11-17 / 2023/11/17 / 23.11.17 / 2023.11
   std::optional<size_t> TryNumericDate(size_t p, Spec* s) const {
-    if (!RankOk(*s, kRankYear) || s->direction != 0 || s->this_prefix) return std::nullopt;
+    if (!MayStart(p, kStartDigit) || !RankOk(*s, kRankYear) || s->direction != 0 || s->this_prefix)
+      return std::nullopt;
     auto y = Digits(p);
     if (!y || (y->digits != 4 && y->digits != 2)) return std::nullopt;
     const char32_t sep = At(y->end);
@@ -476,6 +736,7 @@ class Parser {
 
   // A bare number right before a range separator takes the unit of the other end: 17~22일.
   std::optional<size_t> TryBareBeforeRange(size_t p, Spec* s) const {
+    if (!MayStart(p, kStartDigit)) return std::nullopt;
     auto n = Digits(p);
     if (!n) return std::nullopt;
     size_t i = Spaces(n->end, 1);
@@ -516,6 +777,7 @@ class Parser {
 
   // N년, N년도, N년대, N월, N일, N시 (N분 N초 come with the hour), N분기.
   std::optional<size_t> TryNumberUnit(size_t p, Spec* s) const {
+    if (!MayStart(p, kNumberUnitStart)) return std::nullopt;
     bool apostrophe = false;
     size_t q = p;
     if (At(q) == '\'' || At(q) == 0x2019) {
@@ -609,7 +871,7 @@ class Parser {
   // Hours: 3시, 세시, 오후3시 (with the part of day read before), 15:30, 3:20pm, 3AM, then
   // 분/반/초.
   std::optional<size_t> TryHour(size_t p, Spec* s) const {
-    if (!RankOk(*s, kRankHour)) return std::nullopt;
+    if (!MayStart(p, kHourStart) || !RankOk(*s, kRankHour)) return std::nullopt;
     // hh:mm(:ss)
     if (auto h = Digits(p, 2); h && At(h->end) == ':' && h->value <= 24) {
       auto m = Digits(h->end + 1, 2);
@@ -719,40 +981,8 @@ class Parser {
   }
 
   std::optional<size_t> TryWords(size_t p, Spec* s) const {
-    struct W {
-      std::u32string_view w;
-      int rank;
-      int kind;  // 0 year_rel, 1 month_rel, 2 week_rel, 3 day_rel, 4 day_rel from anchor,
-                 // 5 year_rel from anchor
-      int value;
-    };
-    static constexpr W kWords[] = {
-        {U"내후년", kRankYear, 0, 2},  {U"재작년", kRankYear, 0, -2},
-        {U"지난해", kRankYear, 0, -1}, {U"작년", kRankYear, 0, -1},
-        {U"전년", kRankYear, 0, -1},   {U"올해", kRankYear, 0, 0},
-        {U"금년", kRankYear, 0, 0},    {U"내년", kRankYear, 0, 1},
-        {U"명년", kRankYear, 0, 1},    {U"이듬해", kRankYear, 5, 1},
-        {U"그해", kRankYear, 5, 0},    {U"지난달", kRankMonth, 1, -1},
-        {U"이달", kRankMonth, 1, 0},   {U"금월", kRankMonth, 1, 0},
-        {U"전월", kRankMonth, 1, -1},  {U"다음달", kRankMonth, 1, 1},
-        {U"내달", kRankMonth, 1, 1},   {U"익월", kRankMonth, 1, 1},
-        {U"지난주", kRankWeek, 2, -1}, {U"저번주", kRankWeek, 2, -1},
-        {U"이번주", kRankWeek, 2, 0},  {U"금주", kRankWeek, 2, 0},
-        {U"다음주", kRankWeek, 2, 1},  {U"담주", kRankWeek, 2, 1},
-        {U"내주", kRankWeek, 2, 1},    {U"엊그저께", kRankDay, 3, -2},
-        {U"엊그제", kRankDay, 3, -2},  {U"그저께", kRankDay, 3, -2},
-        {U"그제", kRankDay, 3, -2},    {U"어저께", kRankDay, 3, -1},
-        {U"어제", kRankDay, 3, -1},    {U"오늘", kRankDay, 3, 0},
-        {U"금일", kRankDay, 3, 0},     {U"내일모레", kRankDay, 3, 2},
-        {U"내일", kRankDay, 3, 1},     {U"모레", kRankDay, 3, 2},
-        {U"글피", kRankDay, 3, 3},     {U"이날", kRankDay, 4, 0},
-        {U"당일", kRankDay, 4, 0},     {U"그날", kRankDay, 4, 0},
-        {U"같은 날", kRankDay, 4, 0},  {U"전날", kRankDay, 4, -1},
-        {U"전일", kRankDay, 4, -1},    {U"다음날", kRankDay, 4, 1},
-        {U"다음 날", kRankDay, 4, 1},  {U"이튿날", kRankDay, 4, 1},
-        {U"이튼날", kRankDay, 4, 1},   {U"익일", kRankDay, 4, 1},
-    };
-    for (const W& w : kWords) {
+    if (!MayStart(p, kStartRelativeWord)) return std::nullopt;
+    for (const RelativeWord& w : kRelativeWords) {
       if (!Lit(p, w.w) || !RankOk(*s, w.rank)) continue;
       const size_t end = p + w.w.size();
       // 지난주말 / 이번 주말: the weekend reading wins over 지난주 + 말.
@@ -785,22 +1015,13 @@ class Parser {
       SetRank(s, w.rank);
       return end;
     }
-    if ((Word(p, U"방금") || Word(p, U"지금")) && s->rank == kRankNone && s->direction == 0 &&
-        !s->this_prefix) {
+    if ((Word(p, kNowWords[0]) || Word(p, kNowWords[1])) && s->rank == kRankNone &&
+        s->direction == 0 && !s->this_prefix) {
       s->now = true;
       SetRank(s, kRankSecond);
       return p + 2;
     }
-    // 연말, 연초, 월말, 월초: the end or start of the current year or month.
-    struct F {
-      std::u32string_view w;
-      bool month;
-      const char* mod;
-    };
-    static constexpr F kFuzzy[] = {{U"연말", false, "END"}, {U"연초", false, "START"},
-                                   {U"연중", false, ""},    {U"연내", false, ""},
-                                   {U"월말", true, "END"},  {U"월초", true, "START"}};
-    for (const F& f : kFuzzy) {
+    for (const FuzzyWord& f : kFuzzyWords) {
       if (!Word(p, f.w)) continue;
       if (f.month) {
         if (!RankOk(*s, kRankMonth)) return std::nullopt;
@@ -822,15 +1043,9 @@ class Parser {
   // After 지난/오는/이번/다음/올: 주, 달, 해, 분기, 주말, 봄..겨울, 상반기.
   std::optional<size_t> TryPrefixedUnit(size_t p, Spec* s) const {
     if (s->direction == 0 && !s->this_prefix) return std::nullopt;
-    if (s->rank != kRankNone) return std::nullopt;
+    if (s->rank != kRankNone || !MayStart(p, kStartPrefixedUnit)) return std::nullopt;
     const int rel = s->this_prefix ? 0 : s->direction;
-    struct U {
-      std::u32string_view w;
-      int what;  // 0 week, 1 month, 2 year, 3 quarter, 4 weekend, 5 half
-    };
-    static constexpr U kUnits[] = {{U"주말", 4}, {U"주", 0},   {U"달", 1},  {U"해", 2},
-                                   {U"년도", 2}, {U"분기", 3}, {U"반기", 5}};
-    for (const U& u : kUnits) {
+    for (const PrefixedUnitWord& u : kPrefixedUnitWords) {
       if (!Word(p, u.w)) continue;
       switch (u.what) {
         case 0:
@@ -866,9 +1081,8 @@ class Parser {
   }
 
   std::optional<size_t> TryWeekend(size_t p, Spec* s) const {
-    static constexpr std::pair<std::u32string_view, int> kWeekends[] = {
-        {U"지난주말", -1}, {U"저번주말", -1}, {U"이번주말", 0}, {U"금주말", 0}, {U"다음주말", 1}};
-    for (const auto& [w, rel] : kWeekends) {
+    if (!MayStart(p, kStartWeekend)) return std::nullopt;
+    for (const auto& [w, rel] : kWeekendWords) {
       if (Word(p, w) && RankOk(*s, kRankWeek) && s->direction == 0 && !s->this_prefix) {
         s->week_rel = rel;
         s->weekend = true;
@@ -876,7 +1090,7 @@ class Parser {
         return p + w.size();
       }
     }
-    if (Word(p, U"주말") && RankOk(*s, kRankWeek)) {
+    if (Word(p, kWeekendWord) && RankOk(*s, kRankWeek)) {
       s->weekend = true;
       if (s->this_prefix) s->week_rel = 0;
       if (s->direction != 0 && s->week_rel == kUnset) s->week_rel = s->direction;
@@ -893,18 +1107,9 @@ class Parser {
     if (s->rank == kRankYear && s->decade == kUnset && s->year == kUnset && s->year_rel == kUnset) {
       return std::nullopt;
     }
-    struct M {
-      std::u32string_view w;
-      const char* mod;
-      bool month_only;
-    };
-    static constexpr M kMods[] = {{U"초순", "START", true},  {U"상순", "START", true},
-                                  {U"중순", "MID", true},    {U"하순", "END", true},
-                                  {U"초반", "START", false}, {U"중반", "MID", false},
-                                  {U"후반", "END", false},   {U"말경", "END", false},
-                                  {U"초", "START", false},   {U"말", "END", false}};
     const size_t q = Spaces(p, 1);
-    for (const M& m : kMods) {
+    if (!MayStart(q, kStartMod)) return std::nullopt;
+    for (const ModWord& m : kModWords) {
       if (!Word(q, m.w)) continue;
       if (m.month_only && s->rank != kRankMonth) continue;
       s->mod = m.mod;
@@ -915,10 +1120,8 @@ class Parser {
   }
 
   std::optional<size_t> TryHalfSeason(size_t p, Spec* s) const {
-    if (!RankOk(*s, kRankHalf)) return std::nullopt;
-    static constexpr std::pair<std::u32string_view, int> kHalves[] = {
-        {U"상반기", 1}, {U"하반기", 2}, {U"전반기", 1}, {U"후반기", 2}};
-    for (const auto& [w, h] : kHalves) {
+    if (!MayStart(p, kStartHalfSeason) || !RankOk(*s, kRankHalf)) return std::nullopt;
+    for (const auto& [w, h] : kHalfWords) {
       if (!Word(p, w)) continue;
       s->half = h;
       if (s->year == kUnset && s->year_rel == kUnset) {
@@ -928,9 +1131,7 @@ class Parser {
       SetRank(s, kRankHalf);
       return p + w.size();
     }
-    static constexpr std::pair<std::u32string_view, int> kSeasons[] = {
-        {U"봄", 0}, {U"여름", 1}, {U"가을", 2}, {U"겨울", 3}};
-    for (const auto& [w, season] : kSeasons) {
+    for (const auto& [w, season] : kSeasonWords) {
       if (!Word(p, w)) continue;
       // A season alone ("봄이 왔다") is not a date; it needs a year or a determiner.
       const bool has_year = s->year != kUnset || s->year_rel != kUnset;
@@ -943,12 +1144,7 @@ class Parser {
   }
 
   std::optional<size_t> Ordinal(size_t p, int* value) const {
-    static constexpr std::pair<std::u32string_view, int> kOrd[] = {
-        {U"첫번째", 1},  {U"첫 번째", 1}, {U"첫째", 1},     {U"두번째", 2},    {U"두 번째", 2},
-        {U"둘째", 2},    {U"세번째", 3},  {U"세 번째", 3},  {U"셋째", 3},      {U"네번째", 4},
-        {U"네 번째", 4}, {U"넷째", 4},    {U"다섯번째", 5}, {U"다섯 번째", 5}, {U"다섯째", 5},
-        {U"마지막", -1}, {U"첫", 1}};
-    for (const auto& [w, v] : kOrd) {
+    for (const auto& [w, v] : kOrdinalWords) {
       if (Lit(p, w)) {
         *value = v;
         return p + w.size();
@@ -962,8 +1158,7 @@ class Parser {
   }
 
   int WeekdayAt(size_t p, size_t* end) const {
-    static constexpr std::u32string_view kDays = U"월화수목금토일";
-    const size_t k = kDays.find(At(p));
+    const size_t k = kWeekdaySyllables.find(At(p));
     if (k == std::u32string_view::npos) return -1;
     if (Lit(p + 1, U"요일")) {
       *end = p + 3;
@@ -979,7 +1174,7 @@ class Parser {
   // 셋째 화요일, 마지막 주, 첫번째주 after a month.
   std::optional<size_t> TryOrdinalInMonth(size_t p, Spec* s) const {
     if (s->month == kUnset && s->month_rel == kUnset) return std::nullopt;
-    if (!RankOk(*s, kRankWeek)) return std::nullopt;
+    if (!MayStart(p, kOrdinalInMonthStart) || !RankOk(*s, kRankWeek)) return std::nullopt;
     int ord = 0;
     auto o = Ordinal(p, &ord);
     if (!o) return std::nullopt;
@@ -1001,12 +1196,13 @@ class Parser {
   }
 
   std::optional<size_t> TryWeekday(size_t p, Spec* s) const {
-    if (!RankOk(*s, kRankWeekday)) return std::nullopt;
+    if (!MayStart(p, kStartWeekday | kStartBracketWeekday) || !RankOk(*s, kRankWeekday)) {
+      return std::nullopt;
+    }
     size_t end = 0;
     // (금), (금요일) right after a day.
     if (At(p) == '(' && s->rank == kRankDay) {
-      static constexpr std::u32string_view kDays = U"월화수목금토일";
-      const size_t k = kDays.find(At(p + 1));
+      const size_t k = kWeekdaySyllables.find(At(p + 1));
       if (k != std::u32string_view::npos) {
         size_t close = p + 2;
         if (Lit(close, U"요일")) close += 2;
@@ -1032,10 +1228,17 @@ class Parser {
   }
 
   std::optional<size_t> TryHoliday(size_t p, Spec* s) const {
-    if (!RankOk(*s, kRankDay) || s->month != kUnset || s->month_rel != kUnset) return std::nullopt;
+    if (!MayStart(p, kStartHoliday) || !RankOk(*s, kRankDay) || s->month != kUnset ||
+        s->month_rel != kUnset) {
+      return std::nullopt;
+    }
+    // Only the holidays that begin with the code point at p, in the order of the dictionary.
+    const char32_t c = At(p);
+    auto it = std::lower_bound(holidays_.begin(), holidays_.end(), c,
+                               [](const Holiday& h, char32_t x) { return h.word.front() < x; });
     const Holiday* best = nullptr;
-    for (const Holiday& h : holidays_) {
-      if (Word(p, h.word) && (!best || h.word.size() > best->word.size())) best = &h;
+    for (; it != holidays_.end() && it->word.front() == c; ++it) {
+      if (Word(p, it->word) && (!best || it->word.size() > best->word.size())) best = &*it;
     }
     if (!best) return std::nullopt;
     const size_t end = p + best->word.size();
@@ -1068,21 +1271,8 @@ class Parser {
   }
 
   std::optional<size_t> TryPod(size_t p, Spec* s) const {
-    if (!RankOk(*s, kRankPod)) return std::nullopt;
-    struct P {
-      std::u32string_view w;
-      Pod pod;
-      int hour;  // 정오 and 자정 are hours
-    };
-    static constexpr P kPods[] = {
-        {U"오전", Pod::kAm, kUnset},      {U"오후", Pod::kPm, kUnset},
-        {U"새벽", Pod::kDawn, kUnset},    {U"아침", Pod::kMorning, kUnset},
-        {U"한낮", Pod::kDaytime, kUnset}, {U"낮", Pod::kDaytime, kUnset},
-        {U"점심", Pod::kLunch, kUnset},   {U"저녁", Pod::kEvening, kUnset},
-        {U"한밤중", Pod::kNight, kUnset}, {U"심야", Pod::kNight, kUnset},
-        {U"밤", Pod::kNight, kUnset},     {U"정오", Pod::kNone, 12},
-        {U"자정", Pod::kNone, 24}};
-    for (const P& x : kPods) {
+    if (!MayStart(p, kStartPod) || !RankOk(*s, kRankPod)) return std::nullopt;
+    for (const PodWord& x : kPodWords) {
       if (!Lit(p, x.w)) continue;
       const size_t end = p + x.w.size();
       // The part of day is glued to its hour ("오후3시", "저녁다섯시") or stands as a word.
@@ -1165,6 +1355,7 @@ class Parser {
   }
 
   std::optional<Parsed> ParseChainExpr(size_t p) const {
+    if (!MayStart(p, kChainStart)) return std::nullopt;
     Spec s;
     // A prefix is a word of its own ("지난 19일") or glued to a unit ("지난주", "이번여름"); when
     // what follows it is not a date, the word is read again without it ("금요일", "올라").
@@ -1362,12 +1553,11 @@ class Parser {
 
   // ---------------------------------------------------------------- durations
   std::optional<Parsed> ParseDuration(size_t p) const {
+    if (!MayStart(p, kDurationStart)) return std::nullopt;
     Spec s;
     size_t q = p;
     int prefix = 0;  // -1 지난/최근, +1 다음/향후/앞으로
-    static constexpr std::pair<std::u32string_view, int> kPre[] = {
-        {U"지난", -1}, {U"최근", -1}, {U"다음", 1}, {U"향후", 1}, {U"앞으로", 1}};
-    for (const auto& [w, d] : kPre) {
+    for (const auto& [w, d] : kDurationPrefixWords) {
       if (Lit(q, w) && IsHorizontalSpace(At(q + w.size()))) {
         prefix = d;
         q = Spaces(q + w.size(), 1);
@@ -1376,7 +1566,7 @@ class Parser {
     }
     bool approx = false;
     size_t begin = p;
-    if (prefix == 0 && Lit(q, U"약") && IsHorizontalSpace(At(q + 1))) {
+    if (prefix == 0 && Lit(q, kApproxWord) && IsHorizontalSpace(At(q + 1))) {
       approx = true;
       q = Spaces(q + 1, 1);
       begin = q;  // 약 stays outside the span, as annotators mostly leave it
@@ -1455,6 +1645,7 @@ class Parser {
   // A length of time standing alone: 사흘, 2시간 30분, 1년 6개월, 10년간, 5년 동안, 1박2일. It
   // places nothing on the timeline, but it is a temporal expression (KLUE tags it DATE or TIME).
   std::optional<Parsed> ParseLength(size_t p) const {
+    if (!MayStart(p, kLengthStart)) return std::nullopt;
     int64_t amounts[7] = {};  // per Unit
     size_t end = p;
     int parts = 0;
@@ -1535,22 +1726,22 @@ class Parser {
   // A length of time: 3일, 사흘, 일주일, 두 달, 1년 반, 한시간반, 10여 년. Amounts are in the
   // unit returned (a half is carried to the next smaller unit).
   bool DurationAmount(size_t p, int64_t* amount, Unit* unit, size_t* end, bool* sino) const {
-    static constexpr std::pair<std::u32string_view, int> kDays[] = {
-        {U"하루", 1}, {U"이틀", 2},   {U"사흘", 3},   {U"나흘", 4},  {U"닷새", 5}, {U"엿새", 6},
-        {U"이레", 7}, {U"여드레", 8}, {U"아흐레", 9}, {U"열흘", 10}, {U"보름", 15}};
-    for (const auto& [w, d] : kDays) {
-      if (Lit(p, w)) {
-        *amount = d;
-        *unit = Unit::kDay;
-        *end = p + w.size();
+    if (!MayStart(p, kDurationAmountStart)) return false;
+    if (MayStart(p, kStartDayCount)) {
+      for (const auto& [w, d] : kDayCountWords) {
+        if (Lit(p, w)) {
+          *amount = d;
+          *unit = Unit::kDay;
+          *end = p + w.size();
+          return true;
+        }
+      }
+      if (Lit(p, kHalfYearWord)) {
+        *amount = 6;
+        *unit = Unit::kMonth;
+        *end = p + 2;
         return true;
       }
-    }
-    if (Lit(p, U"반년")) {
-      *amount = 6;
-      *unit = Unit::kMonth;
-      *end = p + 2;
-      return true;
     }
     auto n = AnyNumber(p, /*native=*/true, /*sino=*/true);
     if (!n) return false;
@@ -1618,6 +1809,7 @@ class Parser {
 
   const std::u32string& s_;
   const std::vector<Holiday>& holidays_;
+  const std::vector<uint32_t>& starts_;
 };
 
 // ---------------------------------------------------------------- tense of the clause
@@ -2101,11 +2293,11 @@ class Resolver {
     return std::nullopt;
   }
 
-  static TimeValue Value(const DateTime& t, Grain g, const std::string& mod = "") {
+  static TimeValue Value(const DateTime& t, Grain g, std::string_view mod = {}) {
     TimeValue v;
     v.time = t;
     v.grain = g;
-    v.mod = mod;
+    v.mod = std::string(mod);
     return v;
   }
 
@@ -2610,14 +2802,39 @@ std::optional<Resolved> ShapeOf(const Parsed& p, bool prefer_future) {
 }  // namespace
 
 struct DateExtractor::Impl {
+  Impl(DateOptions o, std::vector<Holiday> h)
+      : options(o), holidays(std::move(h)), starts(holidays, /*admit_all=*/false) {}
+
   DateOptions options;
-  std::vector<Holiday> holidays;
+  std::vector<Holiday> holidays;  // by first code point, in dictionary order within each
+  StartTable starts;
+
+  // The expressions read in cps, left to right, each from where the last one ended.
+  std::vector<Parsed> Parse(const std::u32string& cps) const {
+    const std::vector<uint32_t> classes = starts.Classify(cps);
+    const Parser parser(cps, holidays, classes);
+    std::vector<Parsed> found;
+    size_t i = 0;
+    while (i < cps.size()) {
+      if (!parser.MayBegin(i)) {
+        ++i;
+        continue;
+      }
+      std::optional<Parsed> p = parser.ParseAt(i);
+      if (!p) {
+        ++i;
+        continue;
+      }
+      i = p->end;
+      found.push_back(std::move(*p));
+    }
+    return found;
+  }
 };
 
 Result<DateExtractor> DateExtractor::Create(const DictionarySet& dictionaries,
                                             DateOptions options) {
-  auto impl = std::make_unique<Impl>();
-  impl->options = options;
+  std::vector<Holiday> holidays;
   // Holidays on a fixed solar date: dictionaries/date_words.tsv (word, month, day). Optional: the
   // grammar works without it.
   if (const TsvTable* table = dictionaries.Find("date_words")) {
@@ -2639,10 +2856,14 @@ Result<DateExtractor> DateExtractor::Create(const DictionarySet& dictionaries,
         return DataError(table->source() + ":" + std::to_string(row.line) +
                          ": expected a word and a valid month and day");
       }
-      impl->holidays.push_back(std::move(h));
+      holidays.push_back(std::move(h));
     }
   }
-  return DateExtractor(std::move(impl));
+  // The parser looks up the holidays that begin with the code point in front of it.
+  std::stable_sort(holidays.begin(), holidays.end(), [](const Holiday& a, const Holiday& b) {
+    return a.word.front() < b.word.front();
+  });
+  return DateExtractor(std::make_unique<Impl>(options, std::move(holidays)));
 }
 
 DateExtractor::DateExtractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -2657,7 +2878,63 @@ size_t CodePointAt(const std::vector<uint32_t>& offsets, uint32_t byte) {
   return static_cast<size_t>(std::lower_bound(offsets.begin(), offsets.end(), byte) -
                              offsets.begin());
 }
+
+// The code points of text as utf8::Next reads them, and the byte offset of each plus the end.
+// ASCII and well-formed three-byte sequences (all of Hangul) are decoded here, the rest by
+// utf8::Next: a call per code point was most of the time of this loop.
+void DecodeWithOffsets(std::string_view text, std::u32string* cps, std::vector<uint32_t>* offsets) {
+  cps->resize(text.size());
+  offsets->resize(text.size() + 1);
+  size_t n = 0;
+  for (size_t pos = 0; pos < text.size(); ++n) {
+    (*offsets)[n] = static_cast<uint32_t>(pos);
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80) {
+      (*cps)[n] = lead;
+      ++pos;
+      continue;
+    }
+    if ((lead & 0xF0) == 0xE0 && pos + 2 < text.size()) {
+      const auto b1 = static_cast<unsigned char>(text[pos + 1]);
+      const auto b2 = static_cast<unsigned char>(text[pos + 2]);
+      const char32_t c =
+          (char32_t{lead & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+      // Not overlong, not a surrogate: what utf8::Next would accept.
+      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+        (*cps)[n] = c;
+        pos += 3;
+        continue;
+      }
+    }
+    (*cps)[n] = utf8::Next(text, &pos);
+  }
+  (*offsets)[n] = static_cast<uint32_t>(text.size());
+  cps->resize(n);
+  offsets->resize(n + 1);
+}
+
+bool SameParse(const Parsed& a, const Parsed& b) {
+  return a.begin == b.begin && a.end == b.end && a.spec == b.spec && a.is_range == b.is_range &&
+         a.to == b.to && a.length == b.length && a.length_is_time == b.length_is_time &&
+         a.from_end == b.from_end && a.to_begin == b.to_begin;
+}
 }  // namespace
+
+std::vector<size_t> DateExtractor::StartTableMissesForTesting(std::string_view text) const {
+  const std::u32string cps = ToU32(text);
+  const std::vector<uint32_t> classes = impl_->starts.Classify(cps);
+  const std::vector<uint32_t> everything =
+      StartTable(impl_->holidays, /*admit_all=*/true).Classify(cps);
+  const Parser filtered(cps, impl_->holidays, classes);
+  const Parser unfiltered(cps, impl_->holidays, everything);
+  std::vector<size_t> misses;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const std::optional<Parsed> a = filtered.ParseAt(i);
+    const std::optional<Parsed> b = unfiltered.ParseAt(i);
+    if (a.has_value() != b.has_value() || (a && !SameParse(*a, *b))) misses.push_back(i);
+  }
+  return misses;
+}
 
 void DateExtractor::Extract(Document* doc) const {
   doc->dates.clear();
@@ -2665,24 +2942,9 @@ void DateExtractor::Extract(Document* doc) const {
   const std::string& text = doc->text;
   std::u32string cps;
   std::vector<uint32_t> offsets;  // byte offset of each code point, plus the end
-  cps.reserve(text.size());
-  offsets.reserve(text.size() + 1);
-  for (size_t pos = 0; pos < text.size();) {
-    offsets.push_back(static_cast<uint32_t>(pos));
-    cps.push_back(utf8::Next(text, &pos));
-  }
-  offsets.push_back(static_cast<uint32_t>(text.size()));
+  DecodeWithOffsets(text, &cps, &offsets);
 
-  Parser parser(cps, impl_->holidays);
-  std::vector<Parsed> found;
-  for (size_t i = 0; i < cps.size();) {
-    if (auto p = parser.ParseAt(i)) {
-      found.push_back(*p);
-      i = p->end;
-    } else {
-      ++i;
-    }
-  }
+  const std::vector<Parsed> found = impl_->Parse(cps);
 
   auto sentence_of = [&](uint32_t byte) -> uint32_t {
     const auto& ss = doc->sentences;

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <memory>
+#include <string_view>
+#include <vector>
 
 #include "sageon/base/status.h"
 #include "sageon/document.h"
@@ -31,6 +33,11 @@ class DateExtractor {
   // resolved = false and Anchor::kNone, so users see it; events never take their date from one.
   // Const and thread-safe.
   void Extract(Document* doc) const;
+
+  // For tests: the code point indexes of `text` where the parser reads something else (or
+  // nothing) when it skips the positions and readers that its first-code-point table says
+  // cannot begin there. Empty when the table is right.
+  std::vector<size_t> StartTableMissesForTesting(std::string_view text) const;
 
  private:
   struct Impl;
