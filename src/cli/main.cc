@@ -148,19 +148,17 @@ Status WriteDocuments(const CliOptions& options, std::chrono::steady_clock::time
                       DocumentSet* documents) {
   SAGEON_RETURN_IF_ERROR(documents->Finish());
   const EventGraph& graph = documents->graph();
-  const RunSummary summary = documents->BuildSummary();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   SAGEON_RETURN_IF_ERROR(WriteRunOutputs(
       options.out_dir, graph,
-      [&](const std::function<Status(std::string_view)>& write) {
-        return documents->WriteJsonLines(write);
-      },
-      summary.ToJson(documents->FilePaths(), graph, seconds)));
+      [&](const PieceWriter& write) { return documents->WriteJsonLines(write); },
+      [&](const PieceWriter& write) { return documents->WriteSummary(seconds, write); }));
   if (!options.quiet) {
-    std::cerr << "sageon: " << summary.processed() << " documents processed, " << summary.skipped()
-              << " skipped, " << summary.failed() << " failed";
-    if (summary.replaced() > 0) std::cerr << ", " << summary.replaced() << " replaced";
+    const SummaryCounts& counts = documents->counts();
+    std::cerr << "sageon: " << counts.processed << " documents processed, " << counts.skipped
+              << " skipped, " << counts.failed << " failed";
+    if (counts.replaced > 0) std::cerr << ", " << counts.replaced << " replaced";
     std::cerr << "; " << graph.Events().size() << " events, " << graph.Actors().size()
               << " actors; wrote " << options.out_dir << "\n";
   }
@@ -390,8 +388,11 @@ int Run(const CliOptions& options) {
   }
 
   if (options.command == Command::kTimeline) {
-    const std::string text = RenderTimelineText(graph);
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    const Status printed = WriteTimelineText(graph, [](std::string_view piece) {
+      std::fwrite(piece.data(), 1, piece.size(), stdout);
+      return Status::Ok();
+    });
+    if (!printed.ok()) std::cerr << "sageon: " << printed.message() << "\n";
   }
   if (options.command == Command::kRun) {
     if (Status written = WriteDocuments(options, started, &documents); !written.ok()) {

@@ -232,28 +232,25 @@ Status ProcessInputs(const Pipeline& pipeline, const std::vector<std::string>& f
   return Status::Ok();
 }
 
-Status WriteRunOutputs(
-    const std::string& out_dir, const EventGraph& graph,
-    const std::function<Status(const std::function<Status(std::string_view)>&)>& write_documents,
-    const nlohmann::json& summary) {
+Status WriteRunOutputs(const std::string& out_dir, const EventGraph& graph,
+                       const FileProducer& write_documents, const FileProducer& write_summary) {
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
   if (ec) return IoError(out_dir + ": cannot create the output folder: " + ec.message());
   const std::filesystem::path dir(out_dir);
-  auto write = [&](const char* name, std::string_view content) {
-    return WriteFileAtomically((dir / name).string(), content);
+  auto write = [&](const char* name, Status (*write_file)(const EventGraph&, const PieceWriter&)) {
+    return WriteFileAtomically((dir / name).string(),
+                               [&](const PieceWriter& piece) { return write_file(graph, piece); });
   };
-  SAGEON_RETURN_IF_ERROR(write("events.csv", RenderEventsCsv(graph)));
-  SAGEON_RETURN_IF_ERROR(write("entities.csv", RenderEntitiesCsv(graph)));
-  SAGEON_RETURN_IF_ERROR(write("nodes.csv", RenderNodesCsv(graph)));
-  SAGEON_RETURN_IF_ERROR(write("edges.csv", RenderEdgesCsv(graph)));
-  SAGEON_ASSIGN_OR_RETURN(std::string graphml, RenderGraphml(graph));
-  SAGEON_RETURN_IF_ERROR(write("graph.graphml", graphml));
-  SAGEON_ASSIGN_OR_RETURN(std::string gexf, RenderGexf(graph));
-  SAGEON_RETURN_IF_ERROR(write("graph.gexf", gexf));
+  SAGEON_RETURN_IF_ERROR(write("events.csv", WriteEventsCsv));
+  SAGEON_RETURN_IF_ERROR(write("entities.csv", WriteEntitiesCsv));
+  SAGEON_RETURN_IF_ERROR(write("nodes.csv", WriteNodesCsv));
+  SAGEON_RETURN_IF_ERROR(write("edges.csv", WriteEdgesCsv));
+  SAGEON_RETURN_IF_ERROR(write("graph.graphml", WriteGraphml));
+  SAGEON_RETURN_IF_ERROR(write("graph.gexf", WriteGexf));
   SAGEON_RETURN_IF_ERROR(WriteFileAtomically((dir / "documents.jsonl").string(), write_documents));
   // The summary last: its presence says the run finished.
-  return write("summary.json", summary.dump(2) + "\n");
+  return WriteFileAtomically((dir / "summary.json").string(), write_summary);
 }
 
 }  // namespace sageon

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sageon/base/status.h"
+#include "sageon/export/exporters.h"
 #include "sageon/export/summary.h"
 #include "sageon/graph/event_graph.h"
 #include "sageon/input/input_reader.h"
@@ -54,12 +55,12 @@ Status ProcessInputs(const Pipeline& pipeline, const std::vector<std::string>& f
                      RunSummary* summary);
 
 // Writes events.csv, entities.csv, nodes.csv, edges.csv, graph.graphml, graph.gexf,
-// documents.jsonl (export/document_set.h, written in pieces by `write_documents`) and summary.json
-// into `out_dir` (created when missing), each file atomically.
-Status WriteRunOutputs(
-    const std::string& out_dir, const EventGraph& graph,
-    const std::function<Status(const std::function<Status(std::string_view)>&)>& write_documents,
-    const nlohmann::json& summary);
+// documents.jsonl (export/document_set.h, given in pieces by `write_documents`) and summary.json
+// (given in pieces by `write_summary`) into `out_dir` (created when missing), each file
+// atomically and each as it is rendered, so no file is in memory whole.
+using FileProducer = std::function<Status(const PieceWriter&)>;
+Status WriteRunOutputs(const std::string& out_dir, const EventGraph& graph,
+                       const FileProducer& write_documents, const FileProducer& write_summary);
 
 // Deletes the temporary file that WriteFileAtomically (export/file_output.cc) is writing, if
 // any. Async-signal-safe, for a signal handler that ends the process in the middle of a write:

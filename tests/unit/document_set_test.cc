@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace sageon {
@@ -49,6 +50,17 @@ DocumentRecord Processed(const std::string& id, const std::string& file, size_t 
   return r;
 }
 
+// summary.json as WriteSummary gives it, in pieces, put together.
+std::string SummaryText(DocumentSet* set) {
+  std::string text;
+  const Status status = set->WriteSummary(1.5, [&](std::string_view piece) {
+    text += piece;
+    return Status::Ok();
+  });
+  EXPECT_TRUE(status.ok()) << status.message();
+  return text;
+}
+
 TEST(DocumentSetTest, RecordsReadBackAsWritten) {
   const DocumentRecord record = Processed("d1", "news.jsonl", 3, "김철수");
   const std::string lines =
@@ -80,15 +92,28 @@ TEST(DocumentSetTest, TheLatestVersionOfAnIdWins) {
   set.AddDocument(Processed("x", "a.jsonl", 1, "새사람"));  // later input wins, earlier line
   ASSERT_TRUE(set.Finish().ok());
 
-  const RunSummary summary = set.BuildSummary();
-  EXPECT_EQ(summary.processed(), 2u);
-  EXPECT_EQ(summary.replaced(), 2u);
+  const nlohmann::json summary = nlohmann::json::parse(SummaryText(&set));
+  EXPECT_EQ(summary["documents_processed"], 2u);
+  EXPECT_EQ(summary["documents_replaced"], 2u);
+  EXPECT_EQ(summary["documents_total"], 4u);
+  // The counts are those of the documents kept: 2 sentences each, replaced ones left out.
+  EXPECT_EQ(summary["counts"]["sentences"], 4u);
+  EXPECT_EQ(summary["files"][0]["processed"], 2u);
+  EXPECT_EQ(summary["files"][0]["replaced"], 2u);
   // Sorted by file and line, ties in the order added.
   std::vector<std::string> order;
-  for (const DocumentReport& r : summary.documents()) order.push_back(r.source + " " + r.status);
+  for (const auto& d : summary["documents"]) {
+    order.push_back(d["source"].get<std::string>() + " " + d["status"].get<std::string>());
+  }
   EXPECT_EQ(order, (std::vector<std::string>{"a.jsonl:1 replaced", "a.jsonl:1 processed",
                                              "a.jsonl:2 processed", "a.jsonl:5 replaced"}));
-  EXPECT_EQ(summary.documents()[3].reason, "replaced by a.jsonl:1");
+  EXPECT_EQ(summary["documents"][3]["reason"], "replaced by a.jsonl:1");
+  // documents.jsonl says the same, and a replaced document gives the graph nothing.
+  const std::string lines = set.RenderJsonLines();
+  EXPECT_NE(lines.find(R"("source":"a.jsonl:5","file":"a.jsonl","line":5,"status":"replaced",)"
+                       R"("reason":"replaced by a.jsonl:1")"),
+            std::string::npos)
+      << lines;
   const EventGraph graph = set.BuildGraph();
   EXPECT_NE(graph.FindEntity("person:새사람"), nullptr);
   EXPECT_NE(graph.FindEntity("person:둘째"), nullptr);
@@ -107,7 +132,45 @@ TEST(DocumentSetTest, FilesKeepTheOrderTheyWereFirstNamedIn) {
   set.AddFile("c.txt", "");
   ASSERT_TRUE(set.Finish().ok());
   EXPECT_EQ(set.FilePaths(), (std::vector<std::string>{"b.txt", "a.txt", "c.txt"}));
-  EXPECT_EQ(set.BuildSummary().files()[2].reason, "cannot open");
+  EXPECT_EQ(nlohmann::json::parse(SummaryText(&set))["files"][2]["reason"], "cannot open");
+}
+
+// summary.json is written in pieces, its lists element by element from the spill; the text must
+// be what printing the whole object at once gives (two spaces a level, keys sorted), with its
+// lists empty or not.
+TEST(DocumentSetTest, SummaryIsTheWholeObjectPrettyPrinted) {
+  DocumentSet empty;
+  ASSERT_TRUE(empty.Finish().ok());
+  const std::string nothing = SummaryText(&empty);
+  EXPECT_EQ(nothing, nlohmann::json::parse(nothing).dump(2) + "\n");
+  EXPECT_NE(nothing.find(R"("documents": [],)"), std::string::npos) << nothing;
+
+  DocumentSet set;
+  set.BeginInput();
+  set.AddFile("a.jsonl", "");
+  set.AddFile("b.txt", "cannot open");
+  set.AddDocument(Processed("x", "a.jsonl", 1, "가나"));
+  DocumentRecord failed;
+  failed.report.id = "a.jsonl:2";
+  failed.report.source = "a.jsonl:2";
+  failed.report.line = 2;
+  failed.report.status = "failed";
+  failed.report.reason = "not valid JSON";
+  failed.file = "a.jsonl";
+  set.AddDocument(failed);
+  set.AddDocument(Processed("y", "a.jsonl", 3, "다라"));
+  ASSERT_TRUE(set.Finish().ok());
+  const std::string text = SummaryText(&set);
+  const nlohmann::json summary = nlohmann::json::parse(text);
+  EXPECT_EQ(text, summary.dump(2) + "\n");
+  ASSERT_EQ(summary["documents"].size(), 3u);
+  EXPECT_EQ(summary["documents"][1]["reason"], "not valid JSON");
+  EXPECT_EQ(summary["documents"][2]["warnings"], nlohmann::json::array({"a warning"}));
+  EXPECT_EQ(summary["inputs"], nlohmann::json::array({"a.jsonl", "b.txt"}));
+  EXPECT_EQ(summary["files"][1]["reason"], "cannot open");
+  EXPECT_EQ(summary["documents_failed"], 1u);
+  EXPECT_EQ(summary["seconds"], 1.5);
+  EXPECT_EQ(summary["graph"]["entities"], 3u);
 }
 
 TEST(DocumentSetTest, RefusesLinesThatAreNotRecords) {

@@ -83,21 +83,21 @@ std::string Dump(const EventGraph& graph) {
     out += e->id + "|" + e->name + "|" + std::to_string(e->mention_count) + "|";
     for (const auto& a : e->aliases) out += a + ",";
     out += "|";
-    for (const auto& d : e->documents) out += d + ",";
+    for (const auto& d : graph.DocumentIds(e->documents)) out += std::string(d) + ",";
     out += "\n";
   }
   for (const GraphEvent* e : graph.Events()) {
     out += e->id + "|" + e->type + "|" + e->trigger + "|" + e->DateLabel() + "|" +
-           e->first_document + "|" + e->sentence + "|";
+           std::string(graph.DocumentId(e->first_document)) + "|" + e->sentence + "|";
     for (const auto& a : e->actors) out += a.entity_id + ":" + std::string(RoleName(a.role)) + ",";
     out += "|";
-    for (const auto& d : e->documents) out += d + ",";
+    for (const auto& d : graph.DocumentIds(e->documents)) out += std::string(d) + ",";
     out += "\n";
   }
   for (const GraphEntity* e : graph.Actors()) out += "actor " + e->id + "\n";
   for (const GraphEdge& e : graph.Edges()) {
-    out += e.source + (e.directed ? " -> " : " -- ") + e.target + " " + e.label + " " +
-           std::to_string(e.weight) + "\n";
+    out += std::string(e.source) + (e.directed ? " -> " : " -- ") + std::string(e.target) + " " +
+           std::string(e.label) + " " + std::to_string(e.weight) + "\n";
   }
   return out;
 }
@@ -141,9 +141,31 @@ TEST(EventGraphTest, MergesEntitiesAcrossDocumentsById) {
   EXPECT_EQ(altman->name, "샘 올트먼");
   EXPECT_EQ(altman->aliases, (std::set<std::string>{"Sam Altman", "샘 알트먼", "알트먼"}));
   EXPECT_EQ(altman->mention_count, 8u);
-  EXPECT_EQ(altman->documents, (std::set<std::string>{"a-news", "b-blog", "c-news"}));
+  EXPECT_EQ(graph.DocumentIds(altman->documents),
+            (std::vector<std::string_view>{"a-news", "b-blog", "c-news"}));
   EXPECT_EQ(graph.Entities().size(), 5u);  // the location too, although it is no actor
   EXPECT_EQ(graph.FindEntity("person:없음"), nullptr);
+}
+
+// `timeline` adds every document it reads, one id twice when the input holds it twice: a
+// document is listed once by each entity and event it tells, and still counts once.
+TEST(EventGraphTest, ADocumentAddedTwiceIsListedOnce) {
+  const std::vector<Document> docs = ThreeDocuments();
+  EventGraph once, twice;
+  for (const Document& d : docs) once.AddDocument(d);
+  for (const Document& d : docs) twice.AddDocument(d);
+  twice.AddDocument(docs[0]);
+  twice.AddDocument(docs[2]);
+  const GraphEntity* altman = twice.FindEntity("person:샘알트먼");
+  ASSERT_NE(altman, nullptr);
+  EXPECT_EQ(altman->documents.size(), 3u);
+  EXPECT_EQ(twice.DocumentIds(twice.Events()[0]->documents),
+            (std::vector<std::string_view>{"a-news", "b-blog"}));
+  // Mentions add up (the document said them twice); everything else is as with one pass.
+  EXPECT_EQ(altman->mention_count, 8u + 5u + 1u);
+  for (const GraphEvent* e : twice.Events()) {
+    EXPECT_EQ(e->documents.size(), once.FindEvent(e->id)->documents.size()) << e->id;
+  }
 }
 
 TEST(EventGraphTest, SameEventToldTwiceIsOneEvent) {
@@ -153,9 +175,10 @@ TEST(EventGraphTest, SameEventToldTwiceIsOneEvent) {
   ASSERT_EQ(events.size(), 3u);
   const GraphEvent* dismissal = events[0];
   EXPECT_EQ(dismissal->type, "dismissal");
-  EXPECT_EQ(dismissal->documents, (std::set<std::string>{"a-news", "b-blog"}));
+  EXPECT_EQ(graph.DocumentIds(dismissal->documents),
+            (std::vector<std::string_view>{"a-news", "b-blog"}));
   // The first document and its words are kept: the smallest id.
-  EXPECT_EQ(dismissal->first_document, "a-news");
+  EXPECT_EQ(graph.DocumentId(dismissal->first_document), "a-news");
   EXPECT_EQ(dismissal->trigger, "해고");
   EXPECT_EQ(dismissal->sentence, "오픈AI는 17일 샘 올트먼 CEO를 해고했다.");
   ASSERT_EQ(dismissal->actors.size(), 2u);
@@ -185,11 +208,11 @@ TEST(EventGraphTest, RealisSeparatesEventsAndKeepsActualIds) {
     if (e->type != "dismissal") continue;
     if (e->realis == Realis::kNegated) {
       ++negated;
-      EXPECT_EQ(e->documents, (std::set<std::string>{"b-blog"}));
+      EXPECT_EQ(graph.DocumentIds(e->documents), (std::vector<std::string_view>{"b-blog"}));
       EXPECT_NE(e->id, actual_id);
     } else {
       EXPECT_EQ(e->id, actual_id);
-      EXPECT_EQ(e->documents, (std::set<std::string>{"a-news"}));
+      EXPECT_EQ(graph.DocumentIds(e->documents), (std::vector<std::string_view>{"a-news"}));
     }
   }
   EXPECT_EQ(negated, 1u);

@@ -7,6 +7,7 @@
 #include <libxml/tree.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -478,6 +479,72 @@ TEST(GexfTest, EmptyGraphIsAValidFile) {
   EXPECT_EQ(edges, 0u);
   EXPECT_EQ(RenderEventsCsv(empty),
             "date,end_date,grain,type,trigger,realis,actors,doc,sentence,sources\n");
+}
+
+// --------------------------------------------------------------- writing in pieces
+
+// A graph of `events` events, each told by its own document: files of about 100 bytes an event.
+EventGraph LargeGraph(int events) {
+  EventGraph graph;
+  for (int i = 0; i < events; ++i) {
+    graph.AddDocument(MakeDoc(
+        "doc-" + std::to_string(i), "한빛전자는 " + std::to_string(i) + "번째 대표를 임명했다.",
+        {Entity{"org:한빛전자", EntityType::kOrg, "한빛전자", {}, 1},
+         Entity{"person:대표" + std::to_string(i), EntityType::kPerson, "대표", {}, 1}},
+        {DateValue(Day(2000 + i / 365, 1 + i % 12, 1 + i % 28))},
+        {MakeEvent("appointment", "임명", 0, {{0, Role::kAgent}, {1, Role::kPatient}})}));
+  }
+  return graph;
+}
+
+// A run's files are written as they are rendered, so memory never holds one whole: each writer
+// hands out pieces far smaller than the file, which put together are the file.
+TEST(WriteInPiecesTest, EveryFileComesInPiecesThatMakeTheWhole) {
+  const EventGraph graph = LargeGraph(3000);
+  struct File {
+    const char* name;
+    Status (*write)(const EventGraph&, const PieceWriter&);
+    std::string whole;
+  };
+  const File files[] = {
+      {"events.csv", WriteEventsCsv, RenderEventsCsv(graph)},
+      {"entities.csv", WriteEntitiesCsv, RenderEntitiesCsv(graph)},
+      {"nodes.csv", WriteNodesCsv, RenderNodesCsv(graph)},
+      {"edges.csv", WriteEdgesCsv, RenderEdgesCsv(graph)},
+      {"graph.graphml", WriteGraphml, RenderGraphml(graph).value()},
+      {"graph.gexf", WriteGexf, RenderGexf(graph).value()},
+  };
+  for (const File& f : files) {
+    std::string joined;
+    size_t pieces = 0, largest = 0;
+    const Status status = f.write(graph, [&](std::string_view piece) {
+      joined += piece;
+      ++pieces;
+      largest = std::max(largest, piece.size());
+      return Status::Ok();
+    });
+    ASSERT_TRUE(status.ok()) << f.name << ": " << status.message();
+    EXPECT_EQ(joined, f.whole) << f.name;
+    EXPECT_GT(f.whole.size(), size_t{150'000}) << f.name;
+    EXPECT_LE(largest, size_t{70'000}) << f.name << ": a piece of " << largest << " bytes";
+    EXPECT_GT(pieces, 2u) << f.name;
+  }
+}
+
+// A write that fails (a full disk) stops the writer, which returns the failure as it came.
+TEST(WriteInPiecesTest, AFailedWriteIsTheWritersError) {
+  const EventGraph graph = LargeGraph(3000);
+  for (auto write :
+       {WriteEventsCsv, WriteEntitiesCsv, WriteNodesCsv, WriteEdgesCsv, WriteGraphml, WriteGexf}) {
+    size_t calls = 0;
+    const Status status = write(graph, [&](std::string_view) {
+      ++calls;
+      return calls == 2 ? IoError("disk full") : Status::Ok();
+    });
+    EXPECT_EQ(status.code(), StatusCode::kIoError);
+    EXPECT_EQ(status.message(), "disk full");
+    EXPECT_EQ(calls, 2u) << "nothing is written after the failure";
+  }
 }
 
 // --------------------------------------------------------------- atomic writes

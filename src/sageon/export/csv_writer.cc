@@ -23,14 +23,27 @@ std::string Join(const auto& values, std::string_view separator) {
 
 // Cells go through XmlSafe too: a control character or a stray byte from a broken input has no
 // place in a file that spreadsheets and Gephi open as UTF-8.
-void Row(std::string* out, std::initializer_list<std::string_view> cells) {
+void Row(PieceBuffer* out, std::initializer_list<std::string_view> cells) {
+  std::string row;
   bool first = true;
   for (std::string_view cell : cells) {
-    if (!first) out->push_back(',');
+    if (!first) row.push_back(',');
     first = false;
-    out->append(CsvCell(XmlSafe(cell)));
+    row.append(CsvCell(XmlSafe(cell)));
   }
-  out->push_back('\n');
+  row.push_back('\n');
+  out->Append(row);
+}
+
+// The whole content a Write* function hands out, in one string.
+std::string Collect(Status (*write_file)(const EventGraph&, const PieceWriter&),
+                    const EventGraph& graph) {
+  std::string out;
+  const Status status = write_file(graph, [&](std::string_view piece) {
+    out += piece;
+    return Status::Ok();
+  });
+  return status.ok() ? out : std::string();
 }
 
 int RoleOrder(Role role) { return static_cast<int>(role); }
@@ -84,8 +97,8 @@ std::string CsvCell(std::string_view value) {
   return out;
 }
 
-std::string RenderEventsCsv(const EventGraph& graph) {
-  std::string out;
+Status WriteEventsCsv(const EventGraph& graph, const PieceWriter& write) {
+  PieceBuffer out(write);
   Row(&out, {"date", "end_date", "grain", "type", "trigger", "realis", "actors", "doc", "sentence",
              "sources"});
   for (const GraphEvent* e : graph.Events()) {
@@ -100,24 +113,25 @@ std::string RenderEventsCsv(const EventGraph& graph) {
       grain = GrainName(e->from ? e->from->grain : e->to ? e->to->grain : e->value.grain);
     }
     Row(&out, {date, end_date, grain, e->type, e->trigger, RealisName(e->realis),
-               ActorsCell(graph, *e), e->first_document, e->sentence, Join(e->documents, "; ")});
+               ActorsCell(graph, *e), graph.DocumentId(e->first_document), e->sentence,
+               Join(graph.DocumentIds(e->documents), "; ")});
   }
-  return out;
+  return out.Finish();
 }
 
-std::string RenderEntitiesCsv(const EventGraph& graph) {
-  std::string out;
+Status WriteEntitiesCsv(const EventGraph& graph, const PieceWriter& write) {
+  PieceBuffer out(write);
   Row(&out, {"id", "type", "name", "aliases", "mentions", "documents"});
   for (const GraphEntity* e : graph.Entities()) {
     // Aliases are separated by '|' as in a gazetteer, so the file can be edited into one.
     Row(&out, {e->id, EntityTypeName(e->type), e->name, Join(e->aliases, "|"),
-               std::to_string(e->mention_count), Join(e->documents, "; ")});
+               std::to_string(e->mention_count), Join(graph.DocumentIds(e->documents), "; ")});
   }
-  return out;
+  return out.Finish();
 }
 
-std::string RenderNodesCsv(const EventGraph& graph) {
-  std::string out;
+Status WriteNodesCsv(const EventGraph& graph, const PieceWriter& write) {
+  PieceBuffer out(write);
   Row(&out, {"Id", "Label", "Type", "Kind", "Date", "Start", "End", "Documents"});
   for (const GraphEntity* e : graph.Actors()) {
     Row(&out, {e->id, e->name, EntityTypeName(e->type), EntityKindName(e->type), "", "", "",
@@ -127,17 +141,22 @@ std::string RenderNodesCsv(const EventGraph& graph) {
     Row(&out, {e->id, e->trigger + " " + e->DateLabel(), e->type, "event", e->DateLabel(),
                e->StartIso(), e->EndIso(), std::to_string(e->documents.size())});
   }
-  return out;
+  return out.Finish();
 }
 
-std::string RenderEdgesCsv(const EventGraph& graph) {
-  std::string out;
+Status WriteEdgesCsv(const EventGraph& graph, const PieceWriter& write) {
+  PieceBuffer out(write);
   Row(&out, {"Source", "Target", "Type", "Weight", "Label"});
   for (const GraphEdge& edge : graph.Edges()) {
     Row(&out, {edge.source, edge.target, edge.directed ? "Directed" : "Undirected",
                FormatWeight(edge.weight), edge.label});
   }
-  return out;
+  return out.Finish();
 }
+
+std::string RenderEventsCsv(const EventGraph& graph) { return Collect(WriteEventsCsv, graph); }
+std::string RenderEntitiesCsv(const EventGraph& graph) { return Collect(WriteEntitiesCsv, graph); }
+std::string RenderNodesCsv(const EventGraph& graph) { return Collect(WriteNodesCsv, graph); }
+std::string RenderEdgesCsv(const EventGraph& graph) { return Collect(WriteEdgesCsv, graph); }
 
 }  // namespace sageon

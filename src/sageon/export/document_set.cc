@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -15,7 +16,6 @@
 #include <optional>
 #include <sstream>
 #include <tuple>
-#include <unordered_map>
 #include <utility>
 
 namespace sageon {
@@ -308,10 +308,27 @@ Status RecordSpill::Read(uint64_t offset, size_t size, std::string* line) {
 
 void DocumentSet::BeginInput() { ++input_; }
 
+DocumentSet::DocumentStatus DocumentSet::StatusOf(std::string_view status) {
+  if (status == "processed") return DocumentStatus::kProcessed;
+  if (status == "skipped") return DocumentStatus::kSkipped;
+  if (status == "replaced") return DocumentStatus::kReplaced;
+  return DocumentStatus::kFailed;
+}
+
 size_t DocumentSet::FileIndex(const std::string& path) {
-  auto [it, inserted] = file_index_.try_emplace(path, files_.size());
-  if (inserted) files_.push_back(FileEntry{path, {}});
-  return it->second;
+  bool added = false;
+  const size_t index = file_paths_.Intern(path, &added);
+  if (added) files_.emplace_back();
+  return index;
+}
+
+void DocumentSet::CountFile(size_t file, DocumentStatus status, bool remove) {
+  FileEntry& f = files_[file];
+  size_t& count = status == DocumentStatus::kProcessed  ? f.processed
+                  : status == DocumentStatus::kSkipped  ? f.skipped
+                  : status == DocumentStatus::kReplaced ? f.replaced
+                                                        : f.failed;
+  count = remove ? count - 1 : count + 1;
 }
 
 void DocumentSet::AddFile(const std::string& path, const std::string& reason) {
@@ -319,25 +336,70 @@ void DocumentSet::AddFile(const std::string& path, const std::string& reason) {
   if (file.reason.empty()) file.reason = reason;
 }
 
-void DocumentSet::AddDocument(const DocumentRecord& record) {
-  const size_t file = FileIndex(record.file);
+void DocumentSet::Spill(const DocumentRecord& record, Entry* entry) {
   const std::string line = DocumentRecordLine(record);
-  const uint64_t offset = spill_.Append(line);
+  const std::string element = SummaryDocumentElement(record.report);
+  constexpr size_t kLimit = UINT32_MAX;
+  if ((line.size() > kLimit || element.size() > kLimit) && spill_status_.ok()) {
+    spill_status_ = DataError(record.report.source + ": the record of the document is over 4 GB");
+  }
+  entry->offset = spill_.Append(line);
+  spill_.Append(element);  // right after the line: at offset + record_size
+  entry->record_size = static_cast<uint32_t>(line.size());
+  entry->element_size = static_cast<uint32_t>(element.size());
+}
+
+Status DocumentSet::ReadRecord(const Entry& entry, DocumentRecord* record) {
+  std::string line;
+  SAGEON_RETURN_IF_ERROR(spill_.Read(entry.offset, entry.record_size, &line));
+  std::string error;
+  try {
+    *record = ParseDocumentRecord(json::parse(line), &error);
+  } catch (const json::exception& ex) {
+    error = ex.what();
+  }
+  if (!error.empty()) return DataError("the temporary file of the documents' records: " + error);
+  return Status::Ok();
+}
+
+void DocumentSet::AddDocument(const DocumentRecord& record) {
+  Entry entry;
+  entry.line = record.report.line;
+  entry.file = static_cast<uint32_t>(FileIndex(record.file));
+  entry.input = input_;
+  entry.seq = static_cast<uint32_t>(entries_.size());
+  entry.status = StatusOf(record.report.status);
+  Spill(record, &entry);
+  counts_.Add(record.report);
+  CountFile(entry.file, entry.status);
+  const bool processed = entry.status == DocumentStatus::kProcessed;
+  bool processed_before = false;  // another processed document had this id
+  if (processed || entry.status == DocumentStatus::kReplaced) {
+    bool added = false;
+    entry.id = ids_.Intern(record.report.id, &added);
+    if (added) {
+      id_processed_.push_back(false);
+    } else {
+      ids_repeat_ = true;
+    }
+    if (processed) {
+      processed_before = id_processed_[entry.id];
+      id_processed_[entry.id] = true;
+    }
+  }
   if (graph_in_order_) {
     const bool in_order =
-        entries_.empty() || std::tie(entries_.back().file, entries_.back().report.line) <=
-                                std::tie(file, record.report.line);
-    const bool processed = record.report.status == "processed";
-    if (in_order && (!processed || processed_ids_.insert(record.report.id).second)) {
+        entries_.empty() ||
+        std::tie(entries_.back().file, entries_.back().line) <= std::tie(entry.file, entry.line);
+    if (in_order && !processed_before) {
       if (processed) graph_.AddContribution(record.contribution);
     } else {
       // Finish rebuilds the graph from the spill, in the total order and without replaced ones.
       graph_in_order_ = false;
       graph_ = EventGraph();
-      processed_ids_ = {};
     }
   }
-  entries_.push_back(Entry{record.report, input_, file, entries_.size(), offset, line.size()});
+  entries_.push_back(entry);
 }
 
 Status DocumentSet::AddJsonLine(std::string_view line, const std::string& where) {
@@ -412,51 +474,59 @@ Status DocumentSet::AddInput(const std::string& path) {
   return add_lines(in, file);
 }
 
-Status DocumentSet::Finish() {
-  SAGEON_RETURN_IF_ERROR(spill_.status());
+Status DocumentSet::ReplaceRepeatedIds() {
   // The winner of each id: the latest input, then the latest in the total order.
   auto later = [](const Entry& a, const Entry& b) {
-    return std::tie(a.input, a.file, a.report.line, a.seq) >
-           std::tie(b.input, b.file, b.report.line, b.seq);
+    return std::tie(a.input, a.file, a.line, a.seq) > std::tie(b.input, b.file, b.line, b.seq);
   };
-  std::unordered_map<std::string_view, const Entry*> winners;
-  for (const Entry& e : entries_) {
-    if (e.report.status != "processed") continue;
-    auto [it, inserted] = winners.try_emplace(e.report.id, &e);
-    if (!inserted && later(e, *it->second)) it->second = &e;
+  constexpr size_t kNone = SIZE_MAX;
+  std::vector<size_t> winners(ids_.size(), kNone);  // by id: a position in entries_
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    const Entry& e = entries_[i];
+    if (e.status != DocumentStatus::kProcessed) continue;
+    size_t& winner = winners[e.id];
+    if (winner == kNone || later(e, entries_[winner])) winner = i;
   }
-  std::vector<std::pair<Entry*, std::string>> replaced;
-  for (Entry& e : entries_) {
-    const std::string& status = e.report.status;
-    if (status != "processed" && status != "replaced") continue;
-    const auto it = winners.find(e.report.id);
-    if (it == winners.end() || it->second == &e) continue;
+  DocumentRecord record, winner;
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    Entry& e = entries_[i];
+    if (e.status != DocumentStatus::kProcessed && e.status != DocumentStatus::kReplaced) continue;
+    const size_t w = winners[e.id];
+    if (w == kNone || w == i) continue;
+    // Its lines are written again: status and reason change, its contribution goes.
+    SAGEON_RETURN_IF_ERROR(ReadRecord(e, &record));
+    SAGEON_RETURN_IF_ERROR(ReadRecord(entries_[w], &winner));
+    counts_.Remove(record.report);
+    CountFile(e.file, e.status, /*remove=*/true);
+    record.report.status = "replaced";
     // Always named after the final winner, so merging in any grouping says the same.
-    replaced.emplace_back(&e, "replaced by " + it->second->report.source);
+    record.report.reason = "replaced by " + winner.report.source;
+    record.contribution = GraphContribution{record.report.id, {}, {}};
+    e.status = DocumentStatus::kReplaced;
+    counts_.Add(record.report);
+    CountFile(e.file, e.status);
+    Spill(record, &e);
   }
-  winners.clear();  // it points into entries_, which the sort below moves
-  for (auto& [entry, reason] : replaced) {
-    entry->report.status = "replaced";
-    entry->report.reason = std::move(reason);
-    entry->rewritten = true;
+  return spill_.status();
+}
+
+Status DocumentSet::Finish() {
+  SAGEON_RETURN_IF_ERROR(spill_.status());
+  SAGEON_RETURN_IF_ERROR(spill_status_);
+  if (ids_repeat_) SAGEON_RETURN_IF_ERROR(ReplaceRepeatedIds());
+  auto by_place = [](const Entry& a, const Entry& b) {
+    return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+  };
+  // A run's documents come in order: no sort, and no sort's buffer, is needed.
+  if (!std::is_sorted(entries_.begin(), entries_.end(), by_place)) {
+    std::stable_sort(entries_.begin(), entries_.end(), by_place);
   }
-  std::stable_sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
-    return std::tie(a.file, a.report.line) < std::tie(b.file, b.report.line);
-  });
   if (graph_in_order_) return Status::Ok();
   graph_ = EventGraph();
-  std::string line;
+  DocumentRecord record;
   for (const Entry& e : entries_) {
-    if (e.report.status != "processed") continue;
-    SAGEON_RETURN_IF_ERROR(spill_.Read(e.offset, e.size, &line));
-    std::string error;
-    DocumentRecord record;
-    try {
-      record = ParseDocumentRecord(json::parse(line), &error);
-    } catch (const json::exception& ex) {
-      error = ex.what();
-    }
-    if (!error.empty()) return DataError("the temporary file of the documents' records: " + error);
+    if (e.status != DocumentStatus::kProcessed) continue;
+    SAGEON_RETURN_IF_ERROR(ReadRecord(e, &record));
     graph_.AddContribution(record.contribution);
   }
   graph_in_order_ = true;
@@ -465,52 +535,68 @@ Status DocumentSet::Finish() {
 
 std::vector<std::string> DocumentSet::FilePaths() const {
   std::vector<std::string> out;
-  out.reserve(files_.size());
-  for (const FileEntry& f : files_) out.push_back(f.path);
+  out.reserve(file_paths_.size());
+  for (size_t i = 0; i < file_paths_.size(); ++i) {
+    out.emplace_back(file_paths_[static_cast<StringPool::Index>(i)]);
+  }
   return out;
 }
 
-RunSummary DocumentSet::BuildSummary() const {
-  RunSummary summary;
-  for (const FileEntry& f : files_) {
-    const size_t index = summary.AddFile(f.path);
-    if (!f.reason.empty()) summary.SetFileReason(index, f.reason);
-  }
-  for (const Entry& e : entries_) {
-    DocumentReport report = e.report;
-    report.file = e.file;
-    summary.AddReport(std::move(report));
-  }
-  return summary;
+Status DocumentSet::WriteSummary(double seconds, const PieceWriter& write) {
+  using Element = std::function<Status(std::string_view)>;
+  auto documents = [&](const Element& element) {
+    std::string text;
+    for (const Entry& e : entries_) {
+      SAGEON_RETURN_IF_ERROR(spill_.Read(e.offset + e.record_size, e.element_size, &text));
+      SAGEON_RETURN_IF_ERROR(element(text));
+    }
+    return Status::Ok();
+  };
+  auto files = [&](const Element& element) {
+    for (size_t i = 0; i < files_.size(); ++i) {
+      const FileEntry& f = files_[i];
+      const FileReport report{std::string(file_paths_[static_cast<StringPool::Index>(i)]),
+                              f.reason,
+                              f.processed,
+                              f.skipped,
+                              f.failed,
+                              f.replaced};
+      SAGEON_RETURN_IF_ERROR(element(SummaryFileElement(report)));
+    }
+    return Status::Ok();
+  };
+  auto inputs = [&](const Element& element) {
+    for (size_t i = 0; i < file_paths_.size(); ++i) {
+      SAGEON_RETURN_IF_ERROR(
+          element(SummaryInputElement(file_paths_[static_cast<StringPool::Index>(i)])));
+    }
+    return Status::Ok();
+  };
+  PieceBuffer out(write);
+  SAGEON_RETURN_IF_ERROR(WriteSummaryJson(counts_, graph_, seconds, documents, files, inputs,
+                                          [&](std::string_view piece) {
+                                            out.Append(piece);
+                                            return Status::Ok();
+                                          }));
+  return out.Finish();
 }
 
-Status DocumentSet::WriteJsonLines(const std::function<Status(std::string_view)>& write) {
-  constexpr size_t kPiece = size_t{1} << 20;
-  std::string out;
+Status DocumentSet::WriteJsonLines(const PieceWriter& write) {
+  PieceBuffer out(write);
   std::string line;
-  auto put = [&](std::string_view text) {
-    out += text;
-    out += '\n';
-    if (out.size() < kPiece) return Status::Ok();
-    Status status = write(out);
-    out.clear();
-    return status;
-  };
   size_t next = 0;
   for (size_t file = 0; file < files_.size(); ++file) {
-    SAGEON_RETURN_IF_ERROR(put(FileRecordLine(files_[file].path, files_[file].reason)));
+    out.Append(FileRecordLine(std::string(file_paths_[static_cast<StringPool::Index>(file)]),
+                              files_[file].reason));
+    out.Append("\n");
     for (; next < entries_.size() && entries_[next].file == file; ++next) {
       const Entry& e = entries_[next];
-      if (e.rewritten) {
-        line = DocumentRecordLine(
-            DocumentRecord{e.report, files_[file].path, GraphContribution{e.report.id, {}, {}}});
-      } else {
-        SAGEON_RETURN_IF_ERROR(spill_.Read(e.offset, e.size, &line));
-      }
-      SAGEON_RETURN_IF_ERROR(put(line));
+      SAGEON_RETURN_IF_ERROR(spill_.Read(e.offset, e.record_size, &line));
+      out.Append(line);
+      out.Append("\n");
     }
   }
-  return out.empty() ? Status::Ok() : write(out);
+  return out.Finish();
 }
 
 std::string DocumentSet::RenderJsonLines() {

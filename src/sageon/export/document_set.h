@@ -18,16 +18,16 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
-#include <map>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 #include "sageon/base/status.h"
 #include "sageon/export/summary.h"
 #include "sageon/graph/event_graph.h"
+#include "sageon/graph/string_pool.h"
 
 namespace sageon {
 
@@ -82,9 +82,10 @@ class DocumentSet {
   // Records an input file; the same path given again is the same file, and keeps the first
   // non-empty reason it could not be read.
   void AddFile(const std::string& path, const std::string& reason);
-  // Adds a document to the current input (its file is added when new). Only its report stays in
-  // memory; the rest goes to the spill, and into the graph at once while documents come in their
-  // total order with no id twice (as in a run without duplicates).
+  // Adds a document to the current input (its file is added when new). Its record line and its
+  // element of summary.json go to the spill, and into the graph at once while documents come in
+  // their total order with no id twice (as in a run without duplicates); memory keeps only where
+  // they are and the counts of the summary.
   void AddDocument(const DocumentRecord& record);
   // Reads the lines of a documents.jsonl (or of `sageon stream`) into the current input. `name`
   // names the input in errors, which give the line ("out/documents.jsonl:12: ...").
@@ -101,39 +102,58 @@ class DocumentSet {
   std::vector<std::string> FilePaths() const;
   const EventGraph& graph() const { return graph_; }
   EventGraph BuildGraph() const { return graph_; }
-  RunSummary BuildSummary() const;
+  const SummaryCounts& counts() const { return counts_; }
+  // summary.json, given to `write` in pieces: the documents' part comes back from the spill.
+  Status WriteSummary(double seconds, const PieceWriter& write);
   // documents.jsonl: each file's line, then the lines of its documents, given to `write` in
-  // pieces of about a megabyte.
-  Status WriteJsonLines(const std::function<Status(std::string_view)>& write);
+  // pieces of about 64 KB.
+  Status WriteJsonLines(const PieceWriter& write);
   std::string RenderJsonLines();
 
  private:
   struct FileEntry {
-    std::string path;
     std::string reason;
+    size_t processed = 0, skipped = 0, failed = 0, replaced = 0;
   };
+  enum class DocumentStatus : uint8_t { kProcessed, kSkipped, kFailed, kReplaced };
+  // What stays in memory of a document: where its lines are and what orders it. About 50 bytes,
+  // and its id once in ids_ when it was processed or replaced.
   struct Entry {
-    DocumentReport report;  // report.file is not used: `file` is
-    size_t input = 0;
-    size_t file = 0;      // index into files_
-    size_t seq = 0;       // the order it was added in
-    uint64_t offset = 0;  // its line in spill_
-    size_t size = 0;
-    bool rewritten = false;  // replaced by Finish: its line is rendered again
+    uint64_t offset = 0;  // its record line in spill_, followed by its summary element
+    uint64_t line = 0;
+    uint32_t record_size = 0;
+    uint32_t element_size = 0;
+    uint32_t file = 0;         // index into file_paths_ and files_
+    uint32_t input = 0;        // the input it came in (BeginInput)
+    uint32_t seq = 0;          // the order it was added in
+    StringPool::Index id = 0;  // in ids_, for a processed or replaced document
+    DocumentStatus status = DocumentStatus::kProcessed;
   };
+  static DocumentStatus StatusOf(std::string_view status);
   size_t FileIndex(const std::string& path);
   Status AddJsonLine(std::string_view line, const std::string& where);
+  // Marks every version of an id but the winner replaced (Finish, when ids came twice).
+  Status ReplaceRepeatedIds();
+  // Stores the record's line and its summary element in the spill, at `entry`.
+  void Spill(const DocumentRecord& record, Entry* entry);
+  Status ReadRecord(const Entry& entry, DocumentRecord* record);
+  void CountFile(size_t file, DocumentStatus status, bool remove = false);
 
+  StringPool file_paths_;  // index: the file's index, as in files_
   std::vector<FileEntry> files_;
-  std::map<std::string, size_t> file_index_;
-  std::vector<Entry> entries_;
-  size_t input_ = 0;
+  // A deque: growing never copies the entries, so memory never holds them twice.
+  std::deque<Entry> entries_;
+  uint32_t input_ = 0;
+  StringPool ids_;                  // of processed and replaced documents
+  std::vector<bool> id_processed_;  // by index in ids_: a processed document has it
+  bool ids_repeat_ = false;         // an id of ids_ came twice: Finish decides who wins
   RecordSpill spill_;
+  Status spill_status_;  // a record too long to keep (4 GB), in addition to spill_.status()
+  SummaryCounts counts_;
   EventGraph graph_;
   // graph_ holds every contribution so far, added in the total order, and no id came twice:
   // Finish has nothing to redo.
   bool graph_in_order_ = true;
-  std::unordered_set<std::string> processed_ids_;
 };
 
 }  // namespace sageon

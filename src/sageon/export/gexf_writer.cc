@@ -48,8 +48,8 @@ void Declare(XmlOut* x, const char* element_class, const auto& attributes) {
 
 }  // namespace
 
-Result<std::string> RenderGexf(const EventGraph& graph) {
-  XmlOut x;
+Status WriteGexf(const EventGraph& graph, const PieceWriter& write) {
+  XmlOut x(write);
   x.Start("gexf");
   x.Attr("xmlns", "http://gexf.net/1.3");
   x.Attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
@@ -72,7 +72,6 @@ Result<std::string> RenderGexf(const EventGraph& graph) {
   Declare(&x, "node", kNodeAttributes);
   Declare(&x, "edge", kEdgeAttributes);
 
-  std::map<std::string, const GraphEvent*> events_by_id;
   x.Start("nodes");
   for (const GraphEntity* e : graph.Actors()) {
     x.Start("node");
@@ -92,7 +91,6 @@ Result<std::string> RenderGexf(const EventGraph& graph) {
     x.End();
   }
   for (const GraphEvent* e : graph.Events()) {
-    events_by_id.emplace(e->id, e);
     x.Start("node");
     x.Attr("id", e->id);
     x.Attr("label", e->trigger + " " + e->DateLabel());
@@ -121,9 +119,9 @@ Result<std::string> RenderGexf(const EventGraph& graph) {
     x.Attr("label", edge.label);
     x.Attr("weight", FormatNumber(edge.weight));
     // An actor–event edge lives as long as its event.
-    if (auto it = events_by_id.find(edge.target); it != events_by_id.end()) {
-      x.Attr("start", it->second->StartIso());
-      x.Attr("end", it->second->EndIso());
+    if (const GraphEvent* event = graph.FindEvent(edge.target); event != nullptr) {
+      x.Attr("start", event->StartIso());
+      x.Attr("end", event->EndIso());
     }
     x.Start("attvalues");
     AttValue(&x, "kind", edge.directed ? "role" : "shares events");
@@ -134,6 +132,15 @@ Result<std::string> RenderGexf(const EventGraph& graph) {
   x.End();  // graph
   x.End();  // gexf
   return x.Finish("graph.gexf");
+}
+
+Result<std::string> RenderGexf(const EventGraph& graph) {
+  std::string out;
+  SAGEON_RETURN_IF_ERROR(WriteGexf(graph, [&](std::string_view piece) {
+    out += piece;
+    return Status::Ok();
+  }));
+  return out;
 }
 
 }  // namespace sageon

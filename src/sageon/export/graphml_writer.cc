@@ -72,8 +72,8 @@ std::string XmlSafe(std::string_view value) {
   return out;
 }
 
-Result<std::string> RenderGraphml(const EventGraph& graph) {
-  XmlOut x;
+Status WriteGraphml(const EventGraph& graph, const PieceWriter& write) {
+  XmlOut x(write);
   x.Start("graphml");
   x.Attr("xmlns", "http://graphml.graphdrawing.org/xmlns");
   x.Attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
@@ -133,6 +133,15 @@ Result<std::string> RenderGraphml(const EventGraph& graph) {
   x.End();  // graph
   x.End();  // graphml
   return x.Finish("graph.graphml");
+}
+
+Result<std::string> RenderGraphml(const EventGraph& graph) {
+  std::string out;
+  SAGEON_RETURN_IF_ERROR(WriteGraphml(graph, [&](std::string_view piece) {
+    out += piece;
+    return Status::Ok();
+  }));
+  return out;
 }
 
 }  // namespace sageon

@@ -1,6 +1,7 @@
 #include "sageon/export/summary.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "sageon/base/utf8.h"
 
@@ -86,85 +87,150 @@ void RunSummary::SetFileReason(size_t file, const std::string& reason) {
   if (file < files_.size()) files_[file].reason = reason;
 }
 
-void RunSummary::AddReport(DocumentReport report) {
-  Count(report.file, report.status);
-  Keep(std::move(report));
+namespace {
+
+// Pretty-printed as in the whole file: two spaces a level. Invalid UTF-8 (which a path may hold)
+// becomes U+FFFD, as in documents.jsonl, rather than failing the run at its very end.
+std::string Dump(const json& value) {
+  return value.dump(2, ' ', false, json::error_handler_t::replace);
 }
 
-json RunSummary::ToJson(const std::vector<std::string>& inputs, const EventGraph& graph,
-                        double seconds) const {
-  json docs = json::array();
-  size_t sentences = 0, tokens = 0, dates = 0, entities = 0, mentions = 0, events = 0,
-         characters = 0, replaced = 0;
-  for (const DocumentReport& r : documents_) {
-    json d{{"id", r.id}, {"source", r.source}, {"status", r.status}};
-    if (r.line > 0) d["line"] = r.line;
-    if (!r.reason.empty()) d["reason"] = r.reason;
-    if (r.status == "processed") {
-      d["encoding"] = r.encoding;
-      if (r.replaced_bytes > 0) d["replaced_bytes"] = r.replaced_bytes;
-      d["characters"] = r.characters;
-      d["sentences"] = r.sentences;
-      d["tokens"] = r.tokens;
-      d["dates"] = r.dates;
-      d["entities"] = r.entities;
-      d["mentions"] = r.mentions;
-      d["events"] = r.events;
-      d["reference_date"] = r.reference.empty() ? json(nullptr) : json(r.reference);
-      d["reference_inferred"] = r.reference_inferred;
-    }
-    if (!r.warnings.empty()) d["warnings"] = r.warnings;
-    docs.push_back(std::move(d));
-    // The counts describe the documents the outputs hold: a replaced one is not among them.
-    if (r.status == "replaced") continue;
-    sentences += r.sentences;
-    tokens += r.tokens;
-    dates += r.dates;
-    entities += r.entities;
-    mentions += r.mentions;
-    events += r.events;
-    characters += r.characters;
-    replaced += r.replaced_bytes;
+// An element of a list of the top-level object sits two levels deep: every line of its own
+// printing moves four spaces right (a JSON string never holds a raw newline).
+std::string AtListDepth(const json& value) {
+  const std::string text = Dump(value);
+  std::string out = "    ";
+  out.reserve(text.size() + 64);
+  for (const char c : text) {
+    out.push_back(c);
+    if (c == '\n') out += "    ";
   }
+  return out;
+}
+
+void AddCounts(SummaryCounts* counts, const DocumentReport& r, bool remove) {
+  auto change = [remove](size_t* field, size_t by) { *field = remove ? *field - by : *field + by; };
+  change(&counts->total, 1);
+  change(r.status == "processed"  ? &counts->processed
+         : r.status == "skipped"  ? &counts->skipped
+         : r.status == "replaced" ? &counts->replaced
+                                  : &counts->failed,
+         1);
+  // The counts describe the documents the outputs hold: a replaced one is not among them.
+  if (r.status == "replaced") return;
+  change(&counts->characters, r.characters);
+  change(&counts->replaced_bytes, r.replaced_bytes);
+  change(&counts->sentences, r.sentences);
+  change(&counts->tokens, r.tokens);
+  change(&counts->dates, r.dates);
+  change(&counts->entities, r.entities);
+  change(&counts->mentions, r.mentions);
+  change(&counts->events, r.events);
+}
+
+// A list of the top-level object, as the whole object would print it.
+Status WriteList(const SummaryList& list, const PieceWriter& write) {
+  bool empty = true;
+  auto write_element = [&](std::string_view element) {
+    const Status opened = write(empty ? "[\n" : ",\n");
+    empty = false;
+    return opened.ok() ? write(element) : opened;
+  };
+  SAGEON_RETURN_IF_ERROR(list(write_element));
+  return write(empty ? "[]" : "\n  ]");
+}
+
+}  // namespace
+
+void SummaryCounts::Add(const DocumentReport& report) { AddCounts(this, report, false); }
+void SummaryCounts::Remove(const DocumentReport& report) { AddCounts(this, report, true); }
+
+std::string SummaryDocumentElement(const DocumentReport& r) {
+  json d{{"id", r.id}, {"source", r.source}, {"status", r.status}};
+  if (r.line > 0) d["line"] = r.line;
+  if (!r.reason.empty()) d["reason"] = r.reason;
+  if (r.status == "processed") {
+    d["encoding"] = r.encoding;
+    if (r.replaced_bytes > 0) d["replaced_bytes"] = r.replaced_bytes;
+    d["characters"] = r.characters;
+    d["sentences"] = r.sentences;
+    d["tokens"] = r.tokens;
+    d["dates"] = r.dates;
+    d["entities"] = r.entities;
+    d["mentions"] = r.mentions;
+    d["events"] = r.events;
+    d["reference_date"] = r.reference.empty() ? json(nullptr) : json(r.reference);
+    d["reference_inferred"] = r.reference_inferred;
+  }
+  if (!r.warnings.empty()) d["warnings"] = r.warnings;
+  return AtListDepth(d);
+}
+
+std::string SummaryFileElement(const FileReport& f) {
+  json file{{"path", f.path},
+            {"documents", f.processed + f.skipped + f.failed + f.replaced},
+            {"processed", f.processed},
+            {"skipped", f.skipped},
+            {"failed", f.failed}};
+  if (f.replaced > 0) file["replaced"] = f.replaced;  // only a file with duplicate ids has any
+  if (!f.reason.empty()) file["reason"] = f.reason;
+  return AtListDepth(file);
+}
+
+std::string SummaryInputElement(std::string_view path) { return AtListDepth(json(path)); }
+
+Status WriteSummaryJson(const SummaryCounts& counts, const EventGraph& graph, double seconds,
+                        const SummaryList& documents, const SummaryList& files,
+                        const SummaryList& inputs, const PieceWriter& write) {
   size_t actor_event_edges = 0;
   const auto edges = graph.Edges();
   for (const GraphEdge& e : edges) actor_event_edges += e.directed ? 1 : 0;
-  json files = json::array();
-  for (const FileReport& f : files_) {
-    json file{{"path", f.path},
-              {"documents", f.processed + f.skipped + f.failed + f.replaced},
-              {"processed", f.processed},
-              {"skipped", f.skipped},
-              {"failed", f.failed}};
-    if (f.replaced > 0) file["replaced"] = f.replaced;  // only a file with duplicate ids has any
-    if (!f.reason.empty()) file["reason"] = f.reason;
-    files.push_back(std::move(file));
-  }
-  return json{
+  // The lists stand in as markers, printed where the lists go (keys print sorted), then each
+  // marker is replaced by its list. Every value printed before a marker is a number or a marker,
+  // so the first marker text after the previous list is the place of the next.
+  struct Marked {
+    const char* marker;
+    const SummaryList* list;
+  };
+  const Marked lists[] = {
+      {"\"@documents@\"", &documents}, {"\"@files@\"", &files}, {"\"@inputs@\"", &inputs}};
+  const json summary{
       {"sageon_version", SAGEON_VERSION},
-      {"inputs", inputs},
-      {"files", std::move(files)},
-      {"documents_total", documents_.size()},
-      {"documents_processed", processed_},
-      {"documents_skipped", skipped_},
-      {"documents_failed", failed_},
-      {"documents_replaced", replaced_},
-      {"counts", json{{"characters", characters},
-                      {"replaced_bytes", replaced},
-                      {"sentences", sentences},
-                      {"tokens", tokens},
-                      {"dates", dates},
-                      {"entities", entities},
-                      {"mentions", mentions},
-                      {"events", events}}},
+      {"inputs", "@inputs@"},
+      {"files", "@files@"},
+      {"documents_total", counts.total},
+      {"documents_processed", counts.processed},
+      {"documents_skipped", counts.skipped},
+      {"documents_failed", counts.failed},
+      {"documents_replaced", counts.replaced},
+      {"counts", json{{"characters", counts.characters},
+                      {"replaced_bytes", counts.replaced_bytes},
+                      {"sentences", counts.sentences},
+                      {"tokens", counts.tokens},
+                      {"dates", counts.dates},
+                      {"entities", counts.entities},
+                      {"mentions", counts.mentions},
+                      {"events", counts.events}}},
       {"graph", json{{"entities", graph.Entities().size()},
                      {"actors", graph.Actors().size()},
                      {"events", graph.Events().size()},
                      {"actor_event_edges", actor_event_edges},
                      {"actor_actor_edges", edges.size() - actor_event_edges}}},
       {"seconds", seconds},
-      {"documents", std::move(docs)},
+      {"documents", "@documents@"},
   };
+  const std::string text = Dump(summary) + "\n";
+  size_t done = 0;
+  for (const Marked& m : lists) {
+    const size_t at = text.find(m.marker, done);
+    if (at == std::string::npos) {
+      return Status(StatusCode::kInternal, std::string("summary.json: no place for ") + m.marker);
+    }
+    SAGEON_RETURN_IF_ERROR(write(std::string_view(text).substr(done, at - done)));
+    SAGEON_RETURN_IF_ERROR(WriteList(*m.list, write));
+    done = at + std::strlen(m.marker);
+  }
+  return write(std::string_view(text).substr(done));
 }
 
 }  // namespace sageon

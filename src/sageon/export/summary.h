@@ -3,11 +3,14 @@
 // the graph and the time taken.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sageon/document.h"
+#include "sageon/export/exporters.h"
 #include "sageon/graph/event_graph.h"
 #include "sageon/input/input_reader.h"
 
@@ -52,9 +55,6 @@ class RunSummary {
   // Notes why a file could not be read without counting a document for it (a shard that the
   // file's failure does not belong to).
   void SetFileReason(size_t file, const std::string& reason);
-  // Records a report whose status is already final, as DocumentSet rebuilds a summary.
-  void AddReport(DocumentReport report);
-
   // For a caller that keeps the reports itself, or needs none (run's DocumentSet, stream, which
   // writes each at once): only the latest report is kept (documents().back(), for the callback
   // that takes it), so the summary's memory does not grow with the corpus. The counts are whole.
@@ -67,9 +67,6 @@ class RunSummary {
   const std::vector<DocumentReport>& documents() const { return documents_; }
   const std::vector<FileReport>& files() const { return files_; }
 
-  nlohmann::json ToJson(const std::vector<std::string>& inputs, const EventGraph& graph,
-                        double seconds) const;
-
  private:
   void Count(size_t file, const std::string& status);
   void Keep(DocumentReport report);
@@ -79,5 +76,33 @@ class RunSummary {
   size_t processed_ = 0, skipped_ = 0, failed_ = 0, replaced_ = 0;
   bool keep_every_report_ = true;
 };
+
+// What summary.json counts, kept up to date report by report, so that a writer of the summary
+// needs no report in memory (DocumentSet keeps them on disk).
+struct SummaryCounts {
+  size_t total = 0, processed = 0, skipped = 0, failed = 0, replaced = 0;
+  // Of the documents the outputs hold: every one but the replaced.
+  size_t characters = 0, replaced_bytes = 0, sentences = 0, tokens = 0, dates = 0, entities = 0,
+         mentions = 0, events = 0;
+
+  void Add(const DocumentReport& report);
+  void Remove(const DocumentReport& report);  // undoes Add(report)
+};
+
+// The elements of summary.json's three lists, each as the file prints it (indented at its depth,
+// without the comma between elements): a document's report, a file's counts, an input path.
+std::string SummaryDocumentElement(const DocumentReport& report);
+std::string SummaryFileElement(const FileReport& file);
+std::string SummaryInputElement(std::string_view path);
+
+// Hands every element of one list, in order, to its argument.
+using SummaryList = std::function<Status(const std::function<Status(std::string_view)>&)>;
+
+// summary.json, given to `write` in pieces. Its lists ("documents", "files", "inputs") grow with
+// the corpus, so they come element by element from their SummaryList (from disk, for a large
+// run) and are never in memory whole.
+Status WriteSummaryJson(const SummaryCounts& counts, const EventGraph& graph, double seconds,
+                        const SummaryList& documents, const SummaryList& files,
+                        const SummaryList& inputs, const PieceWriter& write);
 
 }  // namespace sageon

@@ -20,9 +20,11 @@ std::string PadCells(std::string_view text, size_t width) {
 }
 }  // namespace
 
-std::string RenderTimelineText(const EventGraph& graph) {
-  std::string out;
+Status WriteTimelineText(const EventGraph& graph, const PieceWriter& write) {
+  PieceBuffer buffer(write);
+  std::string line;
   for (const GraphEvent* event : graph.Events()) {
+    line.clear();
     std::string actors;
     for (const GraphEventActor& actor : event->actors) {
       const GraphEntity* entity = graph.FindEntity(actor.entity_id);
@@ -30,16 +32,18 @@ std::string RenderTimelineText(const EventGraph& graph) {
       actors += entity != nullptr ? entity->name : actor.entity_id;
       actors += " (" + std::string(RoleName(actor.role)) + ")";
     }
-    out += PadCells(event->DateLabel(), 12) + "  ";
-    out += PadCells(event->trigger + " (" + event->type + ")", 26) + "  ";
-    out += actors;
-    out += "  [" + event->first_document;
+    line += PadCells(event->DateLabel(), 12) + "  ";
+    line += PadCells(event->trigger + " (" + event->type + ")", 26) + "  ";
+    line += actors;
+    line += "  [";
+    line += graph.DocumentId(event->first_document);
     if (event->documents.size() > 1) {
-      out += " +" + std::to_string(event->documents.size() - 1);
+      line += " +" + std::to_string(event->documents.size() - 1);
     }
-    out += "]\n";
+    line += "]\n";
+    buffer.Append(line);
   }
-  return out;
+  return buffer.Finish();
 }
 
 }  // namespace sageon

@@ -9,10 +9,19 @@ namespace sageon {
 
 namespace {
 const xmlChar* U(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
+void PrintNothing(void* /*context*/, const char* /*format*/, ...) {}
 }  // namespace
 
-XmlOut::XmlOut() : buffer_(xmlBufferCreate()) {
-  if (buffer_ != nullptr) writer_ = xmlNewTextWriterMemory(buffer_, 0);
+XmlOut::XmlOut(const PieceWriter& write)
+    : write_(write),
+      saved_error_printer_(xmlGenericError),
+      saved_error_context_(xmlGenericErrorContext) {
+  xmlSetGenericErrorFunc(nullptr, PrintNothing);
+  xmlOutputBufferPtr out = xmlOutputBufferCreateIO(&XmlOut::Write, nullptr, this, nullptr);
+  if (out != nullptr) {
+    writer_ = xmlNewTextWriter(out);
+    if (writer_ == nullptr) xmlOutputBufferClose(out);
+  }
   ok_ = writer_ != nullptr;
   if (ok_) {
     Check(xmlTextWriterSetIndent(writer_, 1));
@@ -23,7 +32,14 @@ XmlOut::XmlOut() : buffer_(xmlBufferCreate()) {
 
 XmlOut::~XmlOut() {
   if (writer_ != nullptr) xmlFreeTextWriter(writer_);
-  if (buffer_ != nullptr) xmlBufferFree(buffer_);
+  xmlSetGenericErrorFunc(saved_error_context_, saved_error_printer_);
+}
+
+int XmlOut::Write(void* context, const char* buffer, int length) {
+  auto* self = static_cast<XmlOut*>(context);
+  if (!self->write_status_.ok()) return -1;
+  self->write_status_ = self->write_(std::string_view(buffer, static_cast<size_t>(length)));
+  return self->write_status_.ok() ? length : -1;
 }
 
 void XmlOut::Start(const char* name) {
@@ -48,17 +64,18 @@ void XmlOut::End() {
   if (ok_) Check(xmlTextWriterEndElement(writer_));
 }
 
-Result<std::string> XmlOut::Finish(std::string_view what) {
+Status XmlOut::Finish(std::string_view what) {
   if (ok_) Check(xmlTextWriterEndDocument(writer_));
+  if (ok_) Check(xmlTextWriterFlush(writer_));
   if (writer_ != nullptr) {
-    xmlFreeTextWriter(writer_);  // flushes into the buffer
+    xmlFreeTextWriter(writer_);  // closes the output, after the flush: nothing is left to write
     writer_ = nullptr;
   }
-  if (!ok_ || buffer_ == nullptr) {
+  if (!write_status_.ok()) return write_status_;
+  if (!ok_) {
     return Status(StatusCode::kInternal, std::string(what) + ": libxml2 could not write the XML");
   }
-  return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer_)),
-                     static_cast<size_t>(xmlBufferLength(buffer_)));
+  return Status::Ok();
 }
 
 std::string FormatNumber(double value) {

@@ -178,7 +178,20 @@ GraphContribution MakeContribution(const Document& doc) {
 void EventGraph::AddDocument(const Document& doc) { AddContribution(MakeContribution(doc)); }
 
 void EventGraph::AddContribution(const GraphContribution& contribution) {
+  if (contribution.entities.empty() && contribution.events.empty()) return;
   const std::string& doc_id = contribution.document_id;
+  bool new_document = false;
+  const DocumentIndex doc = document_ids_.Intern(doc_id, &new_document);
+  // Each list holds a document once. A new document is in no list yet, and its own items come
+  // together, so only the last item of a list can be it; a document told twice (as `timeline`
+  // may see one) needs the whole list searched.
+  auto add_document = [&](std::vector<DocumentIndex>* documents) {
+    if (!documents->empty() && documents->back() == doc) return;
+    if (!new_document && std::find(documents->begin(), documents->end(), doc) != documents->end()) {
+      return;
+    }
+    documents->push_back(doc);
+  };
   for (const ContributionEntity& e : contribution.entities) {
     if (e.id.empty()) continue;
     auto [it, inserted] = entities_.try_emplace(e.id);
@@ -187,14 +200,16 @@ void EventGraph::AddContribution(const GraphContribution& contribution) {
       g.id = e.id;
       g.type = e.type;
       g.name = e.name;
+      g.first_document = doc;
     } else {
       // The canonical name comes from the smallest document id (then the smallest name), so the
       // order documents arrive in does not change it.
-      const std::string& first = *g.documents.begin();
+      const std::string_view first = DocumentId(g.first_document);
       if (doc_id < first || (doc_id == first && e.name < g.name)) {
         g.aliases.insert(g.name);
         g.name = e.name;
       }
+      if (doc_id < first) g.first_document = doc;
     }
     if (!e.name.empty()) g.aliases.insert(e.name);
     for (const std::string& alias : e.aliases) {
@@ -202,16 +217,16 @@ void EventGraph::AddContribution(const GraphContribution& contribution) {
     }
     g.aliases.erase(g.name);
     g.mention_count += e.mention_count;
-    g.documents.insert(doc_id);
+    add_document(&g.documents);
   }
 
   for (const ContributionEvent& e : contribution.events) {
     if (e.actors.empty()) continue;
-    const std::string id = e.Id();
+    std::string id = e.Id();
     auto [it, inserted] = events_.try_emplace(id);
     GraphEvent& g = it->second;
     if (inserted) {
-      g.id = id;
+      g.id = std::move(id);
       g.type = e.type;
       g.trigger = e.trigger;
       g.realis = e.realis;
@@ -220,12 +235,12 @@ void EventGraph::AddContribution(const GraphContribution& contribution) {
       g.from = e.from;
       g.to = e.to;
       g.actors = e.actors;
-      g.first_document = doc_id;
+      g.first_document = doc;
       g.sentence = e.sentence;
-      g.documents.insert(doc_id);
+      g.documents.push_back(doc);
       continue;
     }
-    g.documents.insert(doc_id);
+    add_document(&g.documents);
     // Roles merge by priority, which does not depend on the order either.
     for (const GraphEventActor& a : e.actors) {
       auto same = std::find_if(g.actors.begin(), g.actors.end(), [&](const GraphEventActor& b) {
@@ -235,8 +250,8 @@ void EventGraph::AddContribution(const GraphContribution& contribution) {
         same->role = a.role;
       }
     }
-    if (doc_id < g.first_document) {
-      g.first_document = doc_id;
+    if (doc_id < DocumentId(g.first_document)) {
+      g.first_document = doc;
       g.sentence = e.sentence;
       g.trigger = e.trigger;
       g.value = e.value;
@@ -267,7 +282,7 @@ std::vector<const GraphEvent*> EventGraph::Events() const {
 }
 
 std::vector<const GraphEntity*> EventGraph::Actors() const {
-  std::set<std::string> in_events;
+  std::set<std::string_view> in_events;
   for (const auto& [id, event] : events_) {
     for (const GraphEventActor& a : event.actors) in_events.insert(a.entity_id);
   }
@@ -279,17 +294,21 @@ std::vector<const GraphEntity*> EventGraph::Actors() const {
 }
 
 std::vector<GraphEdge> EventGraph::Edges() const {
-  auto is_actor = [&](const std::string& id) {
+  auto is_actor = [&](std::string_view id) {
     const GraphEntity* e = FindEntity(id);
     return e != nullptr && IsActorType(e->type);
   };
-  std::vector<GraphEdge> roles;
-  std::map<std::pair<std::string, std::string>, int> shared;
+  size_t role_count = 0;
+  for (const auto& [id, event] : events_) role_count += event.actors.size();
+  std::vector<GraphEdge> out;
+  out.reserve(role_count);
+  std::map<std::pair<std::string_view, std::string_view>, int> shared;
+  std::vector<std::string_view> ids;
   for (const auto& [id, event] : events_) {
-    std::vector<std::string> ids;
+    ids.clear();
     for (const GraphEventActor& a : event.actors) {
       if (!is_actor(a.entity_id)) continue;
-      roles.push_back(GraphEdge{a.entity_id, event.id, true, std::string(RoleName(a.role)), 1});
+      out.push_back(GraphEdge{a.entity_id, event.id, true, RoleName(a.role), 1});
       ids.push_back(a.entity_id);
     }
     std::sort(ids.begin(), ids.end());
@@ -298,10 +317,10 @@ std::vector<GraphEdge> EventGraph::Edges() const {
       for (size_t j = i + 1; j < ids.size(); ++j) ++shared[{ids[i], ids[j]}];
     }
   }
-  std::sort(roles.begin(), roles.end(), [](const GraphEdge& a, const GraphEdge& b) {
+  std::sort(out.begin(), out.end(), [](const GraphEdge& a, const GraphEdge& b) {
     return std::tie(a.source, a.target, a.label) < std::tie(b.source, b.target, b.label);
   });
-  std::vector<GraphEdge> out = std::move(roles);
+  out.reserve(out.size() + shared.size());
   for (const auto& [pair, count] : shared) {
     out.push_back(
         GraphEdge{pair.first, pair.second, false, "shares events", static_cast<double>(count)});
@@ -309,9 +328,23 @@ std::vector<GraphEdge> EventGraph::Edges() const {
   return out;
 }
 
-const GraphEntity* EventGraph::FindEntity(const std::string& id) const {
+const GraphEntity* EventGraph::FindEntity(std::string_view id) const {
   auto it = entities_.find(id);
   return it == entities_.end() ? nullptr : &it->second;
+}
+
+const GraphEvent* EventGraph::FindEvent(std::string_view id) const {
+  auto it = events_.find(id);
+  return it == events_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string_view> EventGraph::DocumentIds(
+    const std::vector<DocumentIndex>& documents) const {
+  std::vector<std::string_view> out;
+  out.reserve(documents.size());
+  for (const DocumentIndex d : documents) out.push_back(DocumentId(d));
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace sageon

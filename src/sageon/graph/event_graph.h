@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "sageon/document.h"
+#include "sageon/graph/string_pool.h"
 
 namespace sageon {
 
@@ -22,13 +23,21 @@ namespace sageon {
 // document stays in its shard on every machine.
 uint64_t Fnv1a64(std::string_view data);
 
+// A document, as the graph names it: its id is stored once (EventGraph::DocumentId), and every
+// entity and event lists its documents by this number, so the graph's memory grows by 4 bytes for
+// each document an entity is named in rather than by a copy of the id.
+using DocumentIndex = StringPool::Index;
+
 struct GraphEntity {
   std::string id;
   EntityType type = EntityType::kPerson;
   std::string name;
   std::set<std::string> aliases;
   uint64_t mention_count = 0;
-  std::set<std::string> documents;
+  // The documents that name it, each once, in the order they came (EventGraph::DocumentIds gives
+  // their ids sorted), and the one with the smallest id, whose name is canonical.
+  std::vector<DocumentIndex> documents;
+  DocumentIndex first_document = 0;
 };
 
 struct GraphEventActor {
@@ -45,9 +54,9 @@ struct GraphEvent {
   bool is_interval = false;
   TimeValue value;
   std::optional<TimeValue> from, to;
-  std::vector<GraphEventActor> actors;  // sorted, unique
-  std::set<std::string> documents;
-  std::string first_document;  // the document and sentence that first told it
+  std::vector<GraphEventActor> actors;   // sorted, unique
+  std::vector<DocumentIndex> documents;  // as GraphEntity::documents
+  DocumentIndex first_document = 0;      // the document (smallest id) and sentence that told it
   std::string sentence;
 
   // The day (or first day) the event happened, for sorting and for GEXF spells: "2023-11-17".
@@ -56,11 +65,12 @@ struct GraphEvent {
   std::string DateLabel() const;  // value, or "from/to"
 };
 
+// An edge names its ends by the ids the graph holds: it is valid while the graph is unchanged.
 struct GraphEdge {
-  std::string source;
-  std::string target;
+  std::string_view source;
+  std::string_view target;
   bool directed = false;
-  std::string label;  // the role for actor–event edges, "shares events" for actor–actor edges
+  std::string_view label;  // the role for actor–event edges, "shares events" for actor–actor edges
   double weight = 1;
 };
 
@@ -117,11 +127,18 @@ class EventGraph {
   // Actor–event edges, then actor–actor edges, each sorted.
   std::vector<GraphEdge> Edges() const;
 
-  const GraphEntity* FindEntity(const std::string& id) const;
+  const GraphEntity* FindEntity(std::string_view id) const;
+  const GraphEvent* FindEvent(std::string_view id) const;
+
+  // The id of a document of the graph (GraphEntity::documents, GraphEvent::documents).
+  std::string_view DocumentId(DocumentIndex document) const { return document_ids_[document]; }
+  // The ids of `documents`, sorted.
+  std::vector<std::string_view> DocumentIds(const std::vector<DocumentIndex>& documents) const;
 
  private:
-  std::map<std::string, GraphEntity> entities_;
-  std::map<std::string, GraphEvent> events_;
+  std::map<std::string, GraphEntity, std::less<>> entities_;
+  std::map<std::string, GraphEvent, std::less<>> events_;
+  StringPool document_ids_;
 };
 
 }  // namespace sageon
