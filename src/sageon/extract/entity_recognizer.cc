@@ -1862,8 +1862,9 @@ class DocumentPass {
       bool two_words;
     };
     std::vector<KnownName> names;
-    for (const auto& [key, proto] : local_forms_.items()) {
-      const Proto& p = protos_[proto];
+    for (const auto& item : local_forms_.items()) {
+      const std::string& key = item.key;  // a named variable: lambdas below capture it
+      const Proto& p = protos_[item.value];
       if (p.type != EntityType::kPerson || IsFullKoreanName(p) || Syllables(key) < 3 ||
           !AllHangul(key)) {
         continue;
@@ -1874,7 +1875,7 @@ class DocumentPass {
       };
       const bool two_words =
           spaced(p.name) || std::any_of(p.aliases.begin(), p.aliases.end(), spaced);
-      names.push_back(KnownName{TypedLetters(key), proto, two_words});
+      names.push_back(KnownName{TypedLetters(key), item.value, two_words});
     }
     if (names.empty()) return;
     auto closest = [&](std::string_view word, bool two_words) -> std::optional<uint32_t> {
