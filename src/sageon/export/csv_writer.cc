@@ -35,15 +35,11 @@ void Row(PieceBuffer* out, std::initializer_list<std::string_view> cells) {
   out->Append(row);
 }
 
-// The whole content a Write* function hands out, in one string.
+// CollectPieces for the CSV files, which cannot fail to render: empty if they ever did.
 std::string Collect(Status (*write_file)(const EventGraph&, const PieceWriter&),
                     const EventGraph& graph) {
-  std::string out;
-  const Status status = write_file(graph, [&](std::string_view piece) {
-    out += piece;
-    return Status::Ok();
-  });
-  return status.ok() ? out : std::string();
+  Result<std::string> content = CollectPieces(write_file, graph);
+  return content.ok() ? std::move(content).value() : std::string();
 }
 
 int RoleOrder(Role role) { return static_cast<int>(role); }

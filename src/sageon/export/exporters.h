@@ -68,6 +68,10 @@ class PieceBuffer {
   Status status_;
 };
 
+// The whole content a Write* function hands out, in one string: what the Render* functions return.
+Result<std::string> CollectPieces(Status (*write_file)(const EventGraph&, const PieceWriter&),
+                                  const EventGraph& graph);
+
 // Quotes one CSV cell when RFC 4180 requires it.
 std::string CsvCell(std::string_view value);
 // Drops the characters XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) from UTF-8 text.

@@ -105,4 +105,14 @@ Status WriteFileAtomically(const std::string& path,
   return Status::Ok();
 }
 
+Result<std::string> CollectPieces(Status (*write_file)(const EventGraph&, const PieceWriter&),
+                                  const EventGraph& graph) {
+  std::string out;
+  SAGEON_RETURN_IF_ERROR(write_file(graph, [&](std::string_view piece) {
+    out += piece;
+    return Status::Ok();
+  }));
+  return out;
+}
+
 }  // namespace sageon

@@ -134,13 +134,6 @@ Status WriteGexf(const EventGraph& graph, const PieceWriter& write) {
   return x.Finish("graph.gexf");
 }
 
-Result<std::string> RenderGexf(const EventGraph& graph) {
-  std::string out;
-  SAGEON_RETURN_IF_ERROR(WriteGexf(graph, [&](std::string_view piece) {
-    out += piece;
-    return Status::Ok();
-  }));
-  return out;
-}
+Result<std::string> RenderGexf(const EventGraph& graph) { return CollectPieces(WriteGexf, graph); }
 
 }  // namespace sageon

@@ -136,12 +136,7 @@ Status WriteGraphml(const EventGraph& graph, const PieceWriter& write) {
 }
 
 Result<std::string> RenderGraphml(const EventGraph& graph) {
-  std::string out;
-  SAGEON_RETURN_IF_ERROR(WriteGraphml(graph, [&](std::string_view piece) {
-    out += piece;
-    return Status::Ok();
-  }));
-  return out;
+  return CollectPieces(WriteGraphml, graph);
 }
 
 }  // namespace sageon
