@@ -314,6 +314,21 @@ TEST(Utf8Test, FinalConsonant) {
   }
 }
 
+// Tested on the bytes: the code points just outside the block, jamo, other scripts, a cut
+// sequence and the empty text are refused.
+TEST(Utf8Test, AllHangulSyllables) {
+  EXPECT_TRUE(utf8::AllHangulSyllables("가"));
+  EXPECT_TRUE(utf8::AllHangulSyllables("힣문성민"));
+  EXPECT_FALSE(utf8::AllHangulSyllables(""));
+  EXPECT_FALSE(utf8::AllHangulSyllables("ㄱ"));            // compatibility jamo U+3131
+  EXPECT_FALSE(utf8::AllHangulSyllables("\u1100\u1161"));  // conjoining jamo
+  EXPECT_FALSE(utf8::AllHangulSyllables("가A"));
+  EXPECT_FALSE(utf8::AllHangulSyllables("\uD7A4"));  // just past 힣
+  EXPECT_FALSE(utf8::AllHangulSyllables("\uABFF"));  // just before 가
+  EXPECT_FALSE(utf8::AllHangulSyllables(std::string_view("가", 2)));
+  EXPECT_FALSE(utf8::AllHangulSyllables("漢字"));
+}
+
 TEST(Utf8Test, CharacterClasses) {
   struct Case {
     char32_t c;

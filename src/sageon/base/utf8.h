@@ -30,6 +30,21 @@ inline bool IsHangulJamo(char32_t c) {
   return (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F);
 }
 inline bool IsHangul(char32_t c) { return IsHangulSyllable(c) || IsHangulJamo(c); }
+// A non-empty text whose every code point is a Hangul syllable (U+AC00..U+D7A3, three bytes EA B0
+// 80 .. ED 9E A3), tested on the bytes: the entity rules ask it of nearly every token.
+inline bool AllHangulSyllables(std::string_view s) {
+  if (s.empty() || s.size() % 3 != 0) return false;
+  for (size_t i = 0; i < s.size(); i += 3) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    const auto b2 = static_cast<unsigned char>(s[i + 2]);
+    if (b0 < 0xEA || b0 > 0xED || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+    const char32_t c = (static_cast<char32_t>(b0 & 0x0F) << 12) |
+                       (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+    if (!IsHangulSyllable(c)) return false;
+  }
+  return true;
+}
 inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
 inline bool IsAsciiAlpha(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 inline bool IsHanja(char32_t c) {

@@ -13,14 +13,6 @@ namespace {
 constexpr size_t kMinSyllables = 2;
 constexpr size_t kMaxSyllables = 5;
 
-bool AllHangulSyllables(std::string_view s) {
-  if (s.empty()) return false;
-  for (size_t pos = 0; pos < s.size();) {
-    if (!utf8::IsHangulSyllable(utf8::Next(s, &pos))) return false;
-  }
-  return true;
-}
-
 // Particles only people (and animals) take: the dative 에게/한테 and the honorific subject 께서,
 // and the vocative 아/야 (현우야).
 bool AnimateParticle(std::string_view particle) {
@@ -41,7 +33,7 @@ bool KinWord(std::string_view word) {
 }  // namespace
 
 void NameCounter::Observe(const Document& doc) {
-  seen_in_document_ = StringTable<uint32_t>();
+  ++documents_;
   const std::vector<Token>& tokens = doc.tokens;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
@@ -51,13 +43,15 @@ void NameCounter::Observe(const Document& doc) {
     if (t.tag != TokenTag::kProperNoun && !(whole && t.tag == TokenTag::kNoun)) continue;
     const std::string_view form = doc.Text(t.head());
     const size_t syllables = utf8::CodePointCount(form);
-    if (syllables < kMinSyllables || syllables > kMaxSyllables || !AllHangulSyllables(form)) {
+    if (syllables < kMinSyllables || syllables > kMaxSyllables || !utf8::AllHangulSyllables(form)) {
       continue;
     }
-    NameEvidence& e = counts_[form];
-    uint32_t& seen = seen_in_document_[form];
-    if (seen == 0) ++e.documents;
-    seen = 1;
+    Counted& counted = counts_[form];
+    NameEvidence& e = counted.evidence;
+    if (counted.last_document != documents_) {
+      ++e.documents;
+      counted.last_document = documents_;
+    }
     const bool particle = t.parts.size() == 2 && t.parts[1].tag == TokenTag::kParticle;
     if (particle) {
       ++e.with_particle;
@@ -75,7 +69,8 @@ void NameCounter::Observe(const Document& doc) {
 std::vector<DiscoveredName> NameCounter::Promote(const std::function<bool(std::string_view)>& known,
                                                  const DiscoveryThresholds& thresholds) const {
   std::vector<DiscoveredName> out;
-  for (const auto& [name, e] : counts_.items()) {
+  for (const auto& [name, counted] : counts_.items()) {
+    const NameEvidence& e = counted.evidence;
     if (e.documents < thresholds.min_documents || e.with_particle < thresholds.min_with_particle ||
         e.with_particle < e.alone || e.animate < thresholds.min_animate) {
       continue;

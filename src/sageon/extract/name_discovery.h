@@ -56,8 +56,12 @@ class NameCounter {
                                       const DiscoveryThresholds& thresholds = {}) const;
 
  private:
-  StringTable<NameEvidence> counts_;
-  StringTable<uint32_t> seen_in_document_;  // reset per document
+  struct Counted {
+    NameEvidence evidence;
+    uint32_t last_document = 0;  // the ordinal of the last document it was seen in (from 1)
+  };
+  StringTable<Counted> counts_;
+  uint32_t documents_ = 0;  // documents observed
 };
 
 // The names as a gazetteer TSV (name, type, aliases, documents, with_particle, animate), with a
