@@ -106,22 +106,6 @@ std::string WithoutSpaces(std::string_view s) {
   return out;
 }
 
-// Every code point a Hangul syllable (U+AC00..U+D7A3, three bytes EA B0 80 .. ED 9E A3), tested
-// on the bytes: the rules ask it of nearly every token several times.
-bool AllHangul(std::string_view s) {
-  if (s.empty() || s.size() % 3 != 0) return false;
-  for (size_t i = 0; i < s.size(); i += 3) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    const auto b2 = static_cast<unsigned char>(s[i + 2]);
-    if (b0 < 0xEA || b0 > 0xED || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
-    const char32_t c = (static_cast<char32_t>(b0 & 0x0F) << 12) |
-                       (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
-    if (!utf8::IsHangulSyllable(c)) return false;
-  }
-  return true;
-}
-
 bool HasAsciiAlpha(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return utf8::IsAsciiAlpha(c); });
 }
@@ -611,7 +595,7 @@ struct RecognizerData {
         continue;
       }
       const std::string_view place = word.substr(0, word.size() - office.size());
-      if (!AllHangul(place)) return std::nullopt;
+      if (!utf8::AllHangulSyllables(place)) return std::nullopt;
       // The place in full (부산시, 강원도) or as the gazetteer lists it (부산, 강원, 서울시).
       const auto entry = LookupGazetteer(place);
       if (entry && entries[*entry].type != EntityType::kPerson) return TitlePosition::kAfter;
@@ -624,7 +608,7 @@ struct RecognizerData {
   // The cheap tests come first and the long kNotNames list last: most words fail early.
   bool IsKoreanName(std::string_view word) const {
     // 2 to 4 syllables of three bytes each.
-    if (word.size() < 6 || word.size() > 12 || !AllHangul(word)) return false;
+    if (word.size() < 6 || word.size() > 12 || !utf8::AllHangulSyllables(word)) return false;
     // Syllables that end places, bodies and verb forms, and almost no given name: 조계사 (a
     // temple), 마천역 (a station), 양재점 (a branch), 도봉군, 경기단, 하겠다, 금자씨.
     static constexpr std::string_view kNoGivenNameEnd[] = {"사", "역", "단", "부", "고", "다",
@@ -673,7 +657,7 @@ struct RecognizerData {
   }
 
   bool IsSurnameAlone(std::string_view word) const {
-    return AllHangul(word) && Syllables(word) == 1 && surnames.Contains(word) &&
+    return utf8::AllHangulSyllables(word) && Syllables(word) == 1 && surnames.Contains(word) &&
            !InList(kSurnameOnlyStops, word);
   }
 };
@@ -795,7 +779,7 @@ class DocumentPass {
   // A whole word of Hangul (no particle) in token i.
   bool IsBareHangulWord(size_t i) const {
     const Token& t = doc_.tokens[i];
-    return bases_[i] == t.span && AllHangul(Text(t.span));
+    return bases_[i] == t.span && utf8::AllHangulSyllables(Text(t.span));
   }
 
   bool IsLatinWord(size_t i) const {
@@ -902,11 +886,8 @@ class DocumentPass {
   // (미국), (스웨덴·27), (브라질/바르셀로나): a country first in parentheses, as sports and world
   // news give a person's nationality.
   bool CountryInParentheses(std::string_view inner) const {
-    size_t end = 0;
-    while (end < inner.size() && inner[end] != '/' && inner[end] != ',' &&
-           inner.substr(end, 2) != "\xc2\xb7" && inner.substr(end, 3) != "\xe3\x86\x8d") {
-      ++end;
-    }
+    size_t end = inner.size();
+    for (std::string_view mark : {"/", ",", "·", "ㆍ"}) end = std::min(end, inner.find(mark));
     const auto entry = impl_.LookupGazetteer(inner.substr(0, end));
     return entry && impl_.entries[*entry].country;
   }
@@ -914,22 +895,24 @@ class DocumentPass {
   // 더스틴 존슨(미국), 헨리크 스텐손(스웨덴): the words right before a nationality in
   // parentheses name a person, when none of them is a word of the dictionary or a listed name.
   void NameWithCountry(size_t last) {
-    if (impl_.dictionary_words.empty() || bases_[last] != doc_.tokens[last].span) return;
+    if (impl_.dictionary_words.empty() || bases_[last] != doc_.tokens[last].span ||
+        !IsForeignNameWord(last)) {
+      return;
+    }
     size_t first = last;
     while (first > 0 && last - first < 2 && SpaceBetween(first - 1) &&
            bases_[first - 1] == doc_.tokens[first - 1].span && IsForeignNameWord(first - 1)) {
       --first;
     }
-    for (size_t t = first; t <= last; ++t) {
-      if (!IsForeignNameWord(t)) return;
-    }
     const Span span{doc_.tokens[first].span.begin, doc_.tokens[last].span.end};
     if (impl_.LookupGazetteer(Text(span))) return;  // a listed name: the scan reads it
     AddCandidate(span, ProtoNamed(EntityType::kPerson, Text(span)), kRule);
   }
+  // A word of a foreign name (더스틴, 존): Hangul, no word, title, listed name or particle. Unlike
+  // LooksLikeForeignName it takes one syllable (폴 고이도스, 테레사 루).
   bool IsForeignNameWord(size_t t) const {
     const std::string_view word = Text(bases_[t]);
-    return AllHangul(word) && !LooksLikeWord(word) && !BaseTitle(t) &&
+    return utf8::AllHangulSyllables(word) && !LooksLikeWord(word) && !BaseTitle(t) &&
            !impl_.LookupGazetteer(word).has_value() &&
            !(impl_.analyzer && impl_.analyzer->IsParticle(word));
   }
@@ -1042,7 +1025,7 @@ class DocumentPass {
     std::vector<size_t> hangul;
     for (size_t t = before;; --t) {
       if (!IsBareHangulWord(t) &&
-          !(t == before && bases_[t].end == open && AllHangul(Text(bases_[t])))) {
+          !(t == before && bases_[t].end == open && utf8::AllHangulSyllables(Text(bases_[t])))) {
         break;
       }
       hangul.insert(hangul.begin(), t);
@@ -1138,7 +1121,7 @@ class DocumentPass {
     if (const auto entry = impl_.LookupGazetteer(word)) {
       return impl_.entries[*entry].type == EntityType::kOrg;
     }
-    return AllHangul(word) && !InList(kNotOrgs, word) && Syllables(word) >= 3 &&
+    return utf8::AllHangulSyllables(word) && !InList(kNotOrgs, word) && Syllables(word) >= 3 &&
            Suffix(impl_.org_suffixes, word) != nullptr && !BaseTitle(t);
   }
 
@@ -1152,7 +1135,7 @@ class DocumentPass {
   // that is also a common word (한 "one", 정 "very") or a two-syllable one needs the document's
   // full name to confirm it; 전 and 현 before a title mean "former" and "current".
   std::optional<bool> SurnameAloneLinkOnly(std::string_view word) const {
-    if (!AllHangul(word) || !impl_.surnames.Contains(word)) return std::nullopt;
+    if (!utf8::AllHangulSyllables(word) || !impl_.surnames.Contains(word)) return std::nullopt;
     if (InList(kTitleModifiers, word)) return std::nullopt;
     if (impl_.IsSurnameAlone(word)) return false;
     return true;
@@ -1184,7 +1167,7 @@ class DocumentPass {
     for (size_t i = 0; i < n; ++i) {
       const Span base = bases_[i];
       const std::string_view word = Text(base);
-      if (word.empty() || !AllHangul(word)) {
+      if (word.empty() || !utf8::AllHangulSyllables(word)) {
         // A(57)씨, 김모(33)씨: an initial or a surname, an age, then the honorific.
         AgeHonorific(i);
         continue;
@@ -1218,7 +1201,7 @@ class DocumentPass {
       // 정하은 기자: a full name before its title that the analyzer read as a verb (정하 + 은),
       // which it cannot be: the adnominal 은 and 을 follow a consonant only (하다 → 한).
       if (const std::string_view whole = Text(doc_.tokens[i].span);
-          base != doc_.tokens[i].span && AllHangul(whole) && Syllables(whole) == 3 &&
+          base != doc_.tokens[i].span && utf8::AllHangulSyllables(whole) && Syllables(whole) == 3 &&
           ImpossibleAdnominal(whole) && impl_.IsKoreanName(whole) &&
           TitleAfter(i, /*affiliation=*/true)) {
         AddCandidate(doc_.tokens[i].span, KoreanNameProto(whole), kRule);
@@ -1297,7 +1280,7 @@ class DocumentPass {
   bool LooksLikeForeignName(size_t i) const {
     if (impl_.dictionary_words.empty() || bases_[i] != doc_.tokens[i].span) return false;
     const std::string_view word = Text(bases_[i]);
-    if (!AllHangul(word)) return false;
+    if (!utf8::AllHangulSyllables(word)) return false;
     const size_t n = Syllables(word);
     if (n < 2 || n > 5 || BaseTitle(i)) return false;
     if (InList(kNotNames, word) || LooksLikeWord(word) || impl_.LookupGazetteer(word)) {
@@ -1345,7 +1328,8 @@ class DocumentPass {
       const Span base = bases_[i];
       const std::string_view word = Text(base);
       if (GluedFullNameAndTitle(base)) continue;
-      if (!AllHangul(word) || Syllables(word) != 3 || !impl_.IsKoreanName(word)) continue;
+      if (!utf8::AllHangulSyllables(word) || Syllables(word) != 3 || !impl_.IsKoreanName(word))
+        continue;
       const std::string_view surname = word.substr(0, PrefixBytes(word, 1));
       if (!impl_.common_surnames.Contains(surname)) continue;
       // 박기자, 남경사: a surname glued to a title names the person by the surname (not the
@@ -1383,7 +1367,7 @@ class DocumentPass {
   bool GluedFullNameAndTitle(Span base) {
     const std::string_view word = Text(base);
     // Four to seven Hangul syllables of three bytes each; the byte count rejects most words.
-    if (word.size() < 12 || word.size() > 21 || !AllHangul(word)) return false;
+    if (word.size() < 12 || word.size() > 21 || !utf8::AllHangulSyllables(word)) return false;
     const size_t cut = PrefixBytes(word, 3);
     const std::string_view name = word.substr(0, cut);
     if (!impl_.common_surnames.Contains(name.substr(0, PrefixBytes(name, 1)))) return false;
@@ -1426,7 +1410,8 @@ class DocumentPass {
   bool BareKoreanName(size_t t) const {
     if (bases_[t] != doc_.tokens[t].span) return false;
     const std::string_view word = Text(bases_[t]);
-    if (!AllHangul(word) || Syllables(word) != 3 || !impl_.IsKoreanName(word)) return false;
+    if (!utf8::AllHangulSyllables(word) || Syllables(word) != 3 || !impl_.IsKoreanName(word))
+      return false;
     if (!impl_.common_surnames.Contains(word.substr(0, PrefixBytes(word, 1)))) return false;
     return !LooksLikeWord(word) && !VerbForm(word);
   }
@@ -1476,7 +1461,8 @@ class DocumentPass {
       }
       return;
     }
-    if (AllHangul(word) && Syllables(word) == 2 && word.substr(word.size() - 3) == "모") {
+    if (utf8::AllHangulSyllables(word) && Syllables(word) == 2 &&
+        word.substr(word.size() - 3) == "모") {
       word = word.substr(0, word.size() - 3);
     }
     const bool initial = word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
@@ -1517,7 +1503,7 @@ class DocumentPass {
             if (IsAsciiSpace(c) || c == '-' || c == '.') ok = false;
           }
           // A one-syllable suffix (당, 부, 청) follows a Hangul stem only: 1인당 is "per person".
-          if (Syllables(s->text) == 1 && !AllHangul(stem)) ok = false;
+          if (Syllables(s->text) == 1 && !utf8::AllHangulSyllables(stem)) ok = false;
           if (ok && !BaseTitle(i) && !impl_.Title(stem)) {
             AddCandidate(base, ProtoNamed(EntityType::kOrg, word), kRuleWeak);
             continue;
@@ -1527,7 +1513,9 @@ class DocumentPass {
       // Places: 부산 동래구 온천동 (a known place, then smaller units), 수원시에서.
       const auto* s = Suffix(impl_.loc_suffixes, word);
       if (!s) continue;
-      if (!AllHangul(word) || InList(kNotPlaces, word) || impl_.LookupGazetteer(word)) continue;
+      if (!utf8::AllHangulSyllables(word) || InList(kNotPlaces, word) ||
+          impl_.LookupGazetteer(word))
+        continue;
       const bool after_place =
           i > 0 && Adjacent(i - 1) && bases_[i - 1] == doc_.tokens[i - 1].span && IsPlace(i - 1);
       const bool locative = (s->text == "시" || s->text == "읍" || s->text == "군") &&
@@ -1557,7 +1545,7 @@ class DocumentPass {
       const Span base = bases_[i];
       const std::string_view word = Text(base);
       if (word.empty() || BaseTitle(i) || impl_.LookupGazetteer(word)) continue;
-      if (AllHangul(word)) {
+      if (utf8::AllHangulSyllables(word)) {
         const size_t syllables = Syllables(word);
         if (syllables < 2 || syllables > 6 || InList(kNotNames, word) || LooksLikeWord(word) ||
             VerbForm(word) || VerbAdnominal(word) || CompoundOfWords(word)) {
@@ -1635,7 +1623,7 @@ class DocumentPass {
     const size_t n = doc_.tokens.size();
     for (size_t i = 0; i < n; ++i) {
       const std::string_view word = Text(bases_[i]);
-      if (word.size() < 12 || !AllHangul(word)) continue;
+      if (word.size() < 12 || !utf8::AllHangulSyllables(word)) continue;
       for (size_t pos = 0; pos < word.size();) {
         utf8::Next(word, &pos);
         const std::string_view head = word.substr(0, pos);
@@ -1663,7 +1651,8 @@ class DocumentPass {
       if (IsPlace(j) || impl_.address_forms.Find(word) != nullptr) return true;
       const auto entry = impl_.LookupGazetteer(word);
       if (entry) return impl_.entries[*entry].type == EntityType::kLoc;
-      return AllHangul(word) && Syllables(word) >= 2 && Suffix(impl_.loc_suffixes, word);
+      return utf8::AllHangulSyllables(word) && Syllables(word) >= 2 &&
+             Suffix(impl_.loc_suffixes, word);
     };
     auto list_mark = [&](size_t j) { return j < n && IsListMark(Text(doc_.tokens[j].span)); };
     for (size_t i = 0; i < n; ++i) {
@@ -1712,7 +1701,7 @@ class DocumentPass {
         const size_t space = name.rfind(' ');
         if (space == std::string::npos) continue;
         const std::string last = name.substr(space + 1);
-        if (AllHangul(last) ? Syllables(last) < 2 : last.size() < 3) continue;
+        if (utf8::AllHangulSyllables(last) ? Syllables(last) < 2 : last.size() < 3) continue;
         if (local_forms_.Find(Key(last))) continue;
         AddAlias(p, last);
       }
@@ -1866,7 +1855,7 @@ class DocumentPass {
       const std::string& key = item.key;  // a named variable: lambdas below capture it
       const Proto& p = protos_[item.value];
       if (p.type != EntityType::kPerson || IsFullKoreanName(p) || Syllables(key) < 3 ||
-          !AllHangul(key)) {
+          !utf8::AllHangulSyllables(key)) {
         continue;
       }
       // Written as two words (샘 알트먼): the name or the alias this key comes from has a space.
@@ -1892,12 +1881,12 @@ class DocumentPass {
     };
     for (size_t i = 0; i < doc_.tokens.size(); ++i) {
       const std::string_view word = Text(bases_[i]);
-      if (Syllables(word) < 3 || !AllHangul(word) || LooksLikeWord(word) ||
+      if (Syllables(word) < 3 || !utf8::AllHangulSyllables(word) || LooksLikeWord(word) ||
           local_forms_.Find(word) != nullptr) {
         continue;
       }
       if (i > 0 && SpaceBetween(i - 1) && bases_[i - 1] == doc_.tokens[i - 1].span &&
-          AllHangul(Text(bases_[i - 1]))) {
+          utf8::AllHangulSyllables(Text(bases_[i - 1]))) {
         const std::string joined = std::string(Text(bases_[i - 1])) + std::string(word);
         if (const auto proto = closest(joined, /*two_words=*/true)) {
           AddCandidate(Span{doc_.tokens[i - 1].span.begin, bases_[i].end}, *proto, kRuleWeak);
@@ -2061,8 +2050,8 @@ class DocumentPass {
 
   // A full Korean name a surname or a given name can stand for: 3 or 4 syllables of Hangul.
   bool IsFullKoreanName(const Proto& p) const {
-    return p.type == EntityType::kPerson && p.kind == NameKind::kFull && AllHangul(p.name) &&
-           Syllables(p.name) >= 3 && impl_.IsKoreanName(p.name);
+    return p.type == EntityType::kPerson && p.kind == NameKind::kFull &&
+           utf8::AllHangulSyllables(p.name) && Syllables(p.name) >= 3 && impl_.IsKoreanName(p.name);
   }
 
   // Whether the partial name of `part` can be the full name of `full`: 김 → 김서준 (not 남 →
