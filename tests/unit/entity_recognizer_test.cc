@@ -48,6 +48,23 @@ class EntityRecognizerTest : public ::testing::Test {
     return doc;
   }
 
+  // The project's recognizer with `words` as its general dictionary (hunspell-ko's role), which
+  // the rules for names without a cue need.
+  static Result<EntityRecognizer> WithDictionaryWords(
+      std::initializer_list<std::string_view> words) {
+    DictionarySet dictionaries = ProjectDictionaries();
+    dictionaries.AddDictionaryWords(words);
+    return EntityRecognizer::Create(dictionaries);
+  }
+
+  struct PeopleCase {
+    const char* text;
+    std::vector<const char*> people;  // the surfaces read as PERSON, in order
+  };
+  // Each text, read by `recognizer`, names exactly its people (defined after PeopleIn).
+  static void ExpectPeople(const EntityRecognizer& recognizer,
+                           std::initializer_list<PeopleCase> cases);
+
   static SentenceSplitter* splitter_;
   static Tokenizer* tokenizer_;
   static EntityRecognizer* recognizer_;
@@ -494,11 +511,9 @@ TEST_F(EntityRecognizerTest, CapitalAbbreviationActingIsAnOrganization) {
 // written together with its office (노조위원장, 경제부총리) is no one. Like every name without a
 // cue around it, the rule needs the general dictionary to tell words from names.
 TEST_F(EntityRecognizerTest, FullNameGluedToItsTitleIsThePerson) {
-  DictionarySet with_words = ProjectDictionaries();
-  with_words.AddDictionaryWords({"노조", "경제", "발표", "만나다"});
-  auto made = EntityRecognizer::Create(with_words);
+  const auto made = WithDictionaryWords({"노조", "경제", "발표", "만나다"});
   ASSERT_TRUE(made.ok()) << made.status().message();
-  const EntityRecognizer recognizer = std::move(made).value();
+  const EntityRecognizer& recognizer = *made;
   for (const auto& [text, name] : {std::pair{"한누리대의 정하람교수가 발표했다.", "정하람"},
                                    std::pair{"새별무역 박도윤사장은 말했다.", "박도윤"}}) {
     const Document doc = Analyze(text, &recognizer);
@@ -621,36 +636,21 @@ TEST_F(ScopedIdTest, OneSurnameIsOneActorWithinADocument) {
 // A full Korean name with no cue is found when a general dictionary says it is no word; the rule
 // is off without one (the project's own lexicons are too small to tell words from names).
 TEST_F(EntityRecognizerTest, BareKoreanNamesNeedTheGeneralDictionary) {
-  DictionarySet with_words = ProjectDictionaries();
-  with_words.AddDictionaryWords({"이사회", "부패", "이어지다", "한꺼번에", "영화"});
-  auto made = EntityRecognizer::Create(with_words);
+  const auto made = WithDictionaryWords({"이사회", "부패", "이어지다", "한꺼번에", "영화"});
   ASSERT_TRUE(made.ok()) << made.status().message();
-  const EntityRecognizer recognizer = std::move(made).value();
+  const EntityRecognizer& recognizer = *made;
 
-  struct Case {
-    const char* text;
-    std::vector<const char*> people;  // surfaces read as PERSON
-  };
-  for (const Case& c : {
-           Case{"문성민은 강한 서브를 넣었다.", {"문성민"}},
-           Case{"김현수·박병호가 나란히 출전했다.", {"김현수", "박병호"}},
-           Case{"이사회는 회의를 열었다.", {}},          // a dictionary word
-           Case{"반부패 정책을 발표했다.", {}},          // prefix + word
-           Case{"이영화를 봤다.", {}},                   // "this film", written together
-           Case{"행사가 이어지는 동안 비가 왔다.", {}},  // a verb stem
-           Case{"라인업이 공개됐다.", {}},               // 라 is no common surname
-           Case{"조계사에서 법회가 열렸다.", {}},        // a temple: 사 ends no given name
-       }) {
-    const Document doc = Analyze(c.text, &recognizer);
-    std::vector<std::string> people;
-    for (const Mention& m : doc.mentions) {
-      if (doc.entities[m.entity].type == EntityType::kPerson) {
-        people.emplace_back(doc.Text(m.span));
-      }
-    }
-    EXPECT_EQ(people, std::vector<std::string>(c.people.begin(), c.people.end()))
-        << c.text << " → " << Describe(doc);
-  }
+  ExpectPeople(recognizer,
+               {
+                   {"문성민은 강한 서브를 넣었다.", {"문성민"}},
+                   {"김현수·박병호가 나란히 출전했다.", {"김현수", "박병호"}},
+                   {"이사회는 회의를 열었다.", {}},          // a dictionary word
+                   {"반부패 정책을 발표했다.", {}},          // prefix + word
+                   {"이영화를 봤다.", {}},                   // "this film", written together
+                   {"행사가 이어지는 동안 비가 왔다.", {}},  // a verb stem
+                   {"라인업이 공개됐다.", {}},               // 라 is no common surname
+                   {"조계사에서 법회가 열렸다.", {}},        // a temple: 사 ends no given name
+               });
   // The same text without the dictionary: no cue, no name.
   const Document plain = Analyze("문성민은 강한 서브를 넣었다.");
   EXPECT_EQ(EntityOf(plain, "문성민"), nullptr) << Describe(plain);
@@ -658,11 +658,9 @@ TEST_F(EntityRecognizerTest, BareKoreanNamesNeedTheGeneralDictionary) {
 
 // 박기자, 남경사: a surname glued to its title is the person, told by the surname.
 TEST_F(EntityRecognizerTest, SurnameGluedToTitleIsThePerson) {
-  DictionarySet with_words = ProjectDictionaries();
-  with_words.AddDictionaryWords({"기자"});
-  auto made = EntityRecognizer::Create(with_words);
+  const auto made = WithDictionaryWords({"기자"});
   ASSERT_TRUE(made.ok()) << made.status().message();
-  const Document doc = Analyze("박기자가 현장을 찾았다.", &made.value());
+  const Document doc = Analyze("박기자가 현장을 찾았다.", &*made);
   const Entity* park = EntityOf(doc, "박");
   ASSERT_NE(park, nullptr) << Describe(doc);
   EXPECT_EQ(park->type, EntityType::kPerson);
@@ -677,34 +675,33 @@ std::vector<std::string> PeopleIn(const Document& doc) {
   return people;
 }
 
-// A foreign name in Hangul before a title is a person when the general dictionary does not know
-// the word; common words, verb forms and departments before a title are not.
-TEST_F(EntityRecognizerTest, ForeignNameBeforeTitleNeedsTheGeneralDictionary) {
-  DictionarySet with_words = ProjectDictionaries();
-  with_words.AddDictionaryWords({"상대", "선발", "넘다", "뛰어나다", "사회학"});
-  auto made = EntityRecognizer::Create(with_words);
-  ASSERT_TRUE(made.ok()) << made.status().message();
-  const EntityRecognizer recognizer = std::move(made).value();
-
-  struct Case {
-    const char* text;
-    std::vector<const char*> people;
-  };
-  for (const Case& c : {
-           Case{"펠트너 장관은 회담 뒤 떠났다.", {"펠트너"}},
-           Case{"오르반 전 총리가 입장을 냈다.", {"오르반"}},
-           Case{"로비나 케슬러 교수가 발표했다.", {"로비나 케슬러"}},
-           Case{"그는 상대 투수를 무너뜨렸다.", {}},    // a common word
-           Case{"선발 투수로 나섰다.", {}},             // a common word shaped like a name
-           Case{"기준을 넘는 선수가 많았다.", {}},      // a verb form left whole
-           Case{"가장 뛰어난 선수였다.", {}},           // an adnominal of a listed verb
-           Case{"정해진 사회학과 교수가 말했다.", {}},  // a department, not a name
-           Case{"펠트너 선수들이 입국했다.", {}},       // a plural title follows a group
-       }) {
+void EntityRecognizerTest::ExpectPeople(const EntityRecognizer& recognizer,
+                                        std::initializer_list<PeopleCase> cases) {
+  for (const PeopleCase& c : cases) {
     const Document doc = Analyze(c.text, &recognizer);
     EXPECT_EQ(PeopleIn(doc), std::vector<std::string>(c.people.begin(), c.people.end()))
         << c.text << " → " << Describe(doc);
   }
+}
+
+// A foreign name in Hangul before a title is a person when the general dictionary does not know
+// the word; common words, verb forms and departments before a title are not.
+TEST_F(EntityRecognizerTest, ForeignNameBeforeTitleNeedsTheGeneralDictionary) {
+  const auto made = WithDictionaryWords({"상대", "선발", "넘다", "뛰어나다", "사회학"});
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  const EntityRecognizer& recognizer = *made;
+
+  ExpectPeople(recognizer, {
+                               {"펠트너 장관은 회담 뒤 떠났다.", {"펠트너"}},
+                               {"오르반 전 총리가 입장을 냈다.", {"오르반"}},
+                               {"로비나 케슬러 교수가 발표했다.", {"로비나 케슬러"}},
+                               {"그는 상대 투수를 무너뜨렸다.", {}},  // a common word
+                               {"선발 투수로 나섰다.", {}},  // a common word shaped like a name
+                               {"기준을 넘는 선수가 많았다.", {}},  // a verb form left whole
+                               {"가장 뛰어난 선수였다.", {}},       // an adnominal of a listed verb
+                               {"정해진 사회학과 교수가 말했다.", {}},  // a department, not a name
+                               {"펠트너 선수들이 입국했다.", {}},  // a plural title follows a group
+                           });
   // Without the dictionary the rule stays off.
   EXPECT_EQ(EntityOf(Analyze("펠트너 장관은 회담 뒤 떠났다."), "펠트너"), nullptr);
 
@@ -720,11 +717,9 @@ TEST_F(EntityRecognizerTest, ForeignNameBeforeTitleNeedsTheGeneralDictionary) {
 // A name right after a noun for a kind of body (업체 코베아가) is that body; common words and
 // compounds of two dictionary words (교섭단체 대표연설) are not.
 TEST_F(EntityRecognizerTest, NameAfterAKindOfBodyIsAnOrganization) {
-  DictionarySet with_words = ProjectDictionaries();
-  with_words.AddDictionaryWords({"대표", "연설", "관계자"});
-  auto made = EntityRecognizer::Create(with_words);
+  const auto made = WithDictionaryWords({"대표", "연설", "관계자"});
   ASSERT_TRUE(made.ok()) << made.status().message();
-  const EntityRecognizer recognizer = std::move(made).value();
+  const EntityRecognizer& recognizer = *made;
 
   const Document found = Analyze("캠핑용품 업체 도르미카가 새 텐트를 냈다.", &recognizer);
   const Entity* org = EntityOf(found, "도르미카");
@@ -743,53 +738,34 @@ TEST_F(EntityRecognizerTest, NameAfterAKindOfBodyIsAnOrganization) {
 
 // Korean full names closed by a mark (박서진(두산)) or written in a row (cast lists) are people.
 TEST_F(EntityRecognizerTest, BareKoreanNamesClosedByAMarkOrInARow) {
-  DictionarySet with_words = ProjectDictionaries();
-  with_words.AddDictionaryWords({"이사회", "지키다"});
-  auto made = EntityRecognizer::Create(with_words);
+  const auto made = WithDictionaryWords({"이사회", "지키다"});
   ASSERT_TRUE(made.ok()) << made.status().message();
-  const EntityRecognizer recognizer = std::move(made).value();
+  const EntityRecognizer& recognizer = *made;
 
-  struct Case {
-    const char* text;
-    std::vector<const char*> people;
-  };
-  for (const Case& c : {
-           Case{"박서진(두산)이 선발로 나선다.", {"박서진"}},
-           Case{"출연진은 김하람 이도윤 정서율 등이다.", {"김하람", "이도윤", "정서율"}},
-           Case{"이사회(3월) 결정이 나왔다.", {}},   // a dictionary word
-           Case{"약속을 지키라(웃음)고 했다.", {}},  // a verb's stem and ending
-       }) {
-    const Document doc = Analyze(c.text, &recognizer);
-    EXPECT_EQ(PeopleIn(doc), std::vector<std::string>(c.people.begin(), c.people.end()))
-        << c.text << " → " << Describe(doc);
-  }
+  ExpectPeople(recognizer,
+               {
+                   {"박서진(두산)이 선발로 나선다.", {"박서진"}},
+                   {"출연진은 김하람 이도윤 정서율 등이다.", {"김하람", "이도윤", "정서율"}},
+                   {"이사회(3월) 결정이 나왔다.", {}},   // a dictionary word
+                   {"약속을 지키라(웃음)고 했다.", {}},  // a verb's stem and ending
+               });
 }
 
 // 봉하늘 신임 대표, 서지운 가족도: a name alone before another word, when no word, verb form,
 // ending or copula reads it.
 TEST_F(EntityRecognizerTest, BareKoreanNameBeforeAnotherWord) {
-  DictionarySet with_words = ProjectDictionaries();
-  with_words.AddDictionaryWords({"나오다", "이민"});
-  auto made = EntityRecognizer::Create(with_words);
+  const auto made = WithDictionaryWords({"나오다", "이민"});
   ASSERT_TRUE(made.ok()) << made.status().message();
-  const EntityRecognizer recognizer = std::move(made).value();
+  const EntityRecognizer& recognizer = *made;
 
-  struct Case {
-    const char* text;
-    std::vector<const char*> people;
-  };
-  for (const Case& c : {
-           Case{"봉하늘 신임 사장이 취임했다.", {"봉하늘"}},
-           Case{"서지운 가족도 함께 왔다.", {"서지운"}},
-           Case{"기자들이 나오고 있었다.", {}},         // a verb form
-           Case{"이민정 결과가 나왔다.", {}},           // its first two syllables are a word
-           Case{"독립운동가 이라는 말을 들었다.", {}},  // a copula form
-           Case{"김하며 나갔다.", {}},                  // an ending as its last syllable
-       }) {
-    const Document doc = Analyze(c.text, &recognizer);
-    EXPECT_EQ(PeopleIn(doc), std::vector<std::string>(c.people.begin(), c.people.end()))
-        << c.text << " → " << Describe(doc);
-  }
+  ExpectPeople(recognizer, {
+                               {"봉하늘 신임 사장이 취임했다.", {"봉하늘"}},
+                               {"서지운 가족도 함께 왔다.", {"서지운"}},
+                               {"기자들이 나오고 있었다.", {}},  // a verb form
+                               {"이민정 결과가 나왔다.", {}},  // its first two syllables are a word
+                               {"독립운동가 이라는 말을 들었다.", {}},  // a copula form
+                               {"김하며 나갔다.", {}},  // an ending as its last syllable
+                           });
 }
 
 // 보스턴은 마이애미를 꺾었다: in a sentence about a game, a city acting is its team; elsewhere it
@@ -840,11 +816,9 @@ TEST_F(EntityRecognizerTest, MisspelledNameLinksToTheActorOfTheDocument) {
 // 로버트 케네디언 and 로버트 캐네디언 (no list has either): two spellings of one actor, linked to
 // the one named more often; two listed people one letter apart (존 케리, 존 켈리) stay two.
 TEST_F(EntityRecognizerTest, VariantSpellingsOfOneForeignNameAreOneActor) {
-  DictionarySet with_words = ProjectDictionaries();  // foreign names before a title need it
-  with_words.AddDictionaryWords({"회담"});
-  auto made = EntityRecognizer::Create(with_words);
+  const auto made = WithDictionaryWords({"회담"});  // foreign names before a title need it
   ASSERT_TRUE(made.ok()) << made.status().message();
-  const EntityRecognizer recognizer = std::move(made).value();
+  const EntityRecognizer& recognizer = *made;
 
   const Document doc = Analyze(
       "로버트 케네디언 장관은 회담했다. 로버트 케네디언 장관은 웃었다. 로버트 캐네디언 장관도 "
@@ -885,11 +859,9 @@ TEST_F(EntityRecognizerTest, ShortPlaceNameThatIsAWordNeedsAnotherPlace) {
 // 한빛건설은: a name with an organization's ending is an organization, unless the whole word is
 // a common word of the dictionary (토목건설 "civil engineering").
 TEST_F(EntityRecognizerTest, OrganizationSuffixSparesDictionaryWords) {
-  DictionarySet with_words = ProjectDictionaries();
-  with_words.AddDictionaryWords({"토목건설"});
-  auto made = EntityRecognizer::Create(with_words);
+  const auto made = WithDictionaryWords({"토목건설"});
   ASSERT_TRUE(made.ok()) << made.status().message();
-  const EntityRecognizer recognizer = std::move(made).value();
+  const EntityRecognizer& recognizer = *made;
 
   const Document doc = Analyze("한빛건설은 토목건설에 나섰다.", &recognizer);
   ASSERT_NE(EntityOf(doc, "한빛건설"), nullptr) << Describe(doc);
@@ -912,11 +884,9 @@ TEST_F(EntityRecognizerTest, ListedNameThatIsAParticleAfterAQuoteIsTheParticle) 
 
 // 더스틴 존슨(미국): the words right before a nationality in parentheses name a person.
 TEST_F(EntityRecognizerTest, NameBeforeANationalityInParenthesesIsAPerson) {
-  DictionarySet with_words = ProjectDictionaries();
-  with_words.AddDictionaryWords({"선두", "오르다", "공동"});
-  auto made = EntityRecognizer::Create(with_words);
+  const auto made = WithDictionaryWords({"선두", "오르다", "공동"});
   ASSERT_TRUE(made.ok()) << made.status().message();
-  const EntityRecognizer recognizer = std::move(made).value();
+  const EntityRecognizer& recognizer = *made;
 
   const Document doc = Analyze(
       "더스틴 존슨(미국)과 헨리크 스텐손(스웨덴·27)이 공동 선두(미국)에 올랐다.", &recognizer);
