@@ -781,6 +781,73 @@ TEST_F(EntityRecognizerTest, CityActingInSportsNewsIsItsTeam) {
   EXPECT_EQ(EntityOf(travel, "보스턴")->type, EntityType::kLoc) << Describe(travel);
 }
 
+// In sports news a city before one of its club's people, or after a player's age, is the club;
+// a district (종로구) never is, and outside sports news the city stays a place.
+TEST_F(EntityRecognizerTest, CityBeforeItsClubsPeopleIsTheTeam) {
+  const Document coach = Analyze("피츠버그 감독은 9회에 투수를 바꿨지만 경기를 내줬다.");
+  ASSERT_NE(EntityOf(coach, "피츠버그"), nullptr) << Describe(coach);
+  EXPECT_EQ(EntityOf(coach, "피츠버그")->type, EntityType::kOrg) << Describe(coach);
+
+  const Document age = Analyze("강봉수(29·볼티모어)는 이날 경기에서 홈런을 쳤다.");
+  ASSERT_NE(EntityOf(age, "볼티모어"), nullptr) << Describe(age);
+  EXPECT_EQ(EntityOf(age, "볼티모어")->type, EntityType::kOrg) << Describe(age);
+
+  const Document district = Analyze("서울 종로구 감독 사무실에서 경기를 분석했다.");
+  ASSERT_NE(EntityOf(district, "종로구"), nullptr) << Describe(district);
+  EXPECT_EQ(EntityOf(district, "종로구")->type, EntityType::kLoc) << Describe(district);
+
+  const Document film = Analyze("피츠버그 팬들이 공항에 모였다.");
+  ASSERT_NE(EntityOf(film, "피츠버그"), nullptr) << Describe(film);
+  EXPECT_EQ(EntityOf(film, "피츠버그")->type, EntityType::kLoc) << Describe(film);
+}
+
+// 경기 alone is also the province: 경기 성남 tells no game, so 성남 stays a place.
+TEST_F(EntityRecognizerTest, ProvinceGyeonggiIsNoGame) {
+  const Document doc = Analyze("경기 성남은 새 도로를 열었다.");
+  ASSERT_NE(EntityOf(doc, "성남"), nullptr) << Describe(doc);
+  EXPECT_EQ(EntityOf(doc, "성남")->type, EntityType::kLoc) << Describe(doc);
+}
+
+// After a place, a word that ends like an administrative unit but reads as common words is no
+// unit (한국 프로야구, 미국 기준금리), while a real unit is (부산 온천동).
+TEST_F(EntityRecognizerTest, WordEndingLikeAUnitAfterAPlaceIsNoPlace) {
+  const auto made = WithDictionaryWords({"프로", "야구", "기준", "금리"});
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  const Document doc =
+      Analyze("미국 기준금리가 오르자 한국 프로야구도 흔들렸다. 부산 온천동에 비가 왔다.", &*made);
+  EXPECT_EQ(EntityOf(doc, "기준금리"), nullptr) << Describe(doc);
+  EXPECT_EQ(EntityOf(doc, "프로야구"), nullptr) << Describe(doc);
+  ASSERT_NE(EntityOf(doc, "온천동"), nullptr) << Describe(doc);
+  EXPECT_EQ(EntityOf(doc, "온천동")->type, EntityType::kLoc);
+}
+
+// An age in parentheses is the cue news gives people: the words before it that no dictionary or
+// title list knows are a person's name (a foreign one too); a title or a common noun is not.
+TEST_F(EntityRecognizerTest, UnknownNameBeforeAnAgeIsAPerson) {
+  const auto made = WithDictionaryWords({"배우", "아버지", "무대", "오르다"});
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  ExpectPeople(*made,
+               {
+                   {"배우 도린 키드웰(47)과 그의 아버지(78)가 무대에 올랐다.", {"도린 키드웰"}},
+                   {"권하람(27·회사원)씨가 말했다.", {"권하람"}},
+                   {"홍보실장(56)과 회장(60)이 무대에 올랐다.", {}},
+               });
+}
+
+// 무라야마 도미이치(村山富市): the name in Chinese characters in parentheses is another mention of
+// the same actor.
+TEST_F(EntityRecognizerTest, HanjaSpellingInParenthesesIsAMentionOfTheName) {
+  const Document doc = Analyze("마오쩌둥(毛澤東) 주석과 중국 베이징(北京)을 다뤘다.");
+  const auto person = EntityIndexOf(doc, "마오쩌둥");
+  const auto hanja = EntityIndexOf(doc, "毛澤東");
+  ASSERT_TRUE(person && hanja) << Describe(doc);
+  EXPECT_EQ(*person, *hanja);
+  const auto city = EntityIndexOf(doc, "베이징");
+  const auto city_hanja = EntityIndexOf(doc, "北京");
+  ASSERT_TRUE(city && city_hanja) << Describe(doc);
+  EXPECT_EQ(*city, *city_hanja);
+}
+
 // 영국 BBC, 미국 국무부: a listed organization after its country is one mention, and the actor
 // stays the organization.
 TEST_F(EntityRecognizerTest, ListedOrganizationAfterItsCountryIsOneMention) {

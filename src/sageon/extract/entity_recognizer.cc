@@ -289,6 +289,12 @@ constexpr std::string_view kActorParticles[] = {
 constexpr std::string_view kTeamParticles[] = {"이", "가", "은", "는",   "을",   "를",
                                                "과", "와", "도", "과의", "와의", "에게"};
 
+// People and parts of a club named after its city (전북 감독, 보스턴 1루수, 미네소타 산하).
+constexpr std::string_view kTeamMembers[] = {
+    "감독",   "코치",  "구단",     "단장",   "투수",   "타자",   "포수",   "1루수",
+    "2루수",  "3루수", "유격수",   "외야수", "내야수", "공격수", "수비수", "미드필더",
+    "골키퍼", "산하",  "유소년팀", "2군",    "팬",     "팬들",   "사령탑", "프런트"};
+
 // Words of a game and its result: a sentence that has one tells sports news, where a city
 // acting is its team (보스턴은 마이애미를 꺾고 ...).
 constexpr std::string_view kSportsWords[] = {
@@ -1438,18 +1444,28 @@ class DocumentPass {
   }
 
   // 김모(33)씨, A(57)씨, 이모(45)군: the name part before an age in parentheses and an honorific;
-  // 김철수(45)는: a Korean name with an age.
+  // 김철수(45)는, 권하늘(27·여)씨: a Korean name with an age; 니콜 키드먼(47)과, 몰리나(36)와: a
+  // name no dictionary knows before an age is a person's too, the age being the cue news gives
+  // people (a title or common noun before it, 아버지(58), 감독(45), is no name).
   void AgeHonorific(size_t i) {
     InitialHonorific(i);
     const Token& t = doc_.tokens[i];
+    const std::string_view text = doc_.text;
     const size_t open = t.span.end;
-    if (open >= doc_.text.size() || doc_.text[open] != '(') return;
+    if (open >= text.size() || text[open] != '(') return;
     size_t p = open + 1;
-    while (p < doc_.text.size() && utf8::IsAsciiDigit(static_cast<unsigned char>(doc_.text[p]))) {
-      ++p;
+    while (p < text.size() && utf8::IsAsciiDigit(static_cast<unsigned char>(text[p]))) ++p;
+    if (p == open + 1 || p - open > 4 || p >= text.size()) return;
+    // (33) or (33·회사원), (33·서울): the age first, then what news adds about the person.
+    size_t close = p;
+    if (text.substr(p, 2) == "·") {
+      close = text.find(')', p);
+      if (close == std::string_view::npos || close - p > 60) return;
+    } else if (text[p] != ')') {
+      return;
     }
-    if (p == open + 1 || p >= doc_.text.size() || doc_.text[p] != ')') return;
-    const std::string_view after = std::string_view(doc_.text).substr(p + 1);
+    std::string_view after = text.substr(close + 1);
+    if (!after.empty() && after.front() == ' ') after.remove_prefix(1);  // 윤모(35) 씨
     bool honorific = false;
     for (std::string_view h : {"씨", "군", "양"}) {
       if (after.substr(0, h.size()) == h) honorific = true;
@@ -1458,12 +1474,14 @@ class DocumentPass {
     if (!honorific) {
       if (Syllables(word) == 3 && impl_.IsKoreanName(word)) {
         AddCandidate(t.span, ProtoNamed(EntityType::kPerson, word), kRule);
+      } else {
+        UnknownNameWithAge(i);
       }
       return;
     }
     if (utf8::AllHangulSyllables(word) && Syllables(word) == 2 &&
         word.substr(word.size() - 3) == "모") {
-      word = word.substr(0, word.size() - 3);
+      word = word.substr(0, word.size() - 3);  // 김모: Kim, name withheld
     }
     const bool initial = word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z';
     if (!initial && !impl_.IsKoreanName(word) &&
@@ -1473,6 +1491,41 @@ class DocumentPass {
     const Span s{t.span.begin, static_cast<uint32_t>(t.span.begin + word.size())};
     // An initial or a bare surname names no one beyond this mention: keep it out of linking.
     AddCandidate(s, NewProto(EntityType::kPerson, word, NameKind::kWithheld), kRule);
+  }
+
+  // 회장, 공보실장, 안강병원장, 회장인: a title, a compound that ends in one, or a title with the
+  // copula's adnominal.
+  bool EndsInTitle(std::string_view word) const {
+    const size_t n = Syllables(word);
+    for (size_t k = 0; k + 1 < n; ++k) {
+      const std::string_view tail = word.substr(PrefixBytes(word, k));
+      if (impl_.Title(tail)) return true;
+      if (tail.size() > 3 && tail.substr(tail.size() - 3) == "인" &&
+          impl_.Title(tail.substr(0, tail.size() - 3))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The words before an age in parentheses (token i is the last) that no dictionary, gazetteer or
+  // title list knows: one to three Hangul words, a foreign name written in Hangul.
+  void UnknownNameWithAge(size_t i) {
+    auto unknown = [&](size_t k) {
+      const std::string_view w = Text(doc_.tokens[k].span);
+      return bases_[k] == doc_.tokens[k].span && utf8::AllHangulSyllables(w) && Syllables(w) >= 2 &&
+             Syllables(w) <= 6 && !LooksLikeWord(w) && !VerbForm(w) && !EndsInTitle(w) &&
+             !InList(kNotNames, w) && !impl_.LookupGazetteer(w) && !Suffix(impl_.org_suffixes, w) &&
+             !Suffix(impl_.loc_suffixes, w);
+    };
+    if (!unknown(i)) return;
+    size_t first = i;
+    while (first > 0 && i - first < 2 && SpaceBetween(first - 1) && Adjacent(first - 1) &&
+           doc_.tokens[first - 1].tag != TokenTag::kSymbol && unknown(first - 1)) {
+      --first;
+    }
+    const Span s{doc_.tokens[first].span.begin, doc_.tokens[i].span.end};
+    AddCandidate(s, ProtoNamed(EntityType::kPerson, Text(s)), kRuleWeak);
   }
 
   uint32_t NewProto(EntityType type, std::string_view name, NameKind kind = NameKind::kFull) {
@@ -1520,11 +1573,19 @@ class DocumentPass {
           i > 0 && Adjacent(i - 1) && bases_[i - 1] == doc_.tokens[i - 1].span && IsPlace(i - 1);
       const bool locative = (s->text == "시" || s->text == "읍" || s->text == "군") &&
                             Syllables(word) >= 3 && Rest(i) == "에서";
+      if (after_place && !locative && !UnitName(word)) continue;
       if (after_place || locative) {
         AddCandidate(base, ProtoNamed(EntityType::kLoc, word), kRuleWeak);
         place_tokens_.insert(i);
       }
     }
+  }
+
+  // A word after a place that ends like a unit (구, 리, 도, 면) names the unit unless it reads as
+  // common words: 한국 프로야구 (야구), 미국 기준금리 (금리), 러시아 부총리 (총리), 유럽 아니면
+  // (a verb form) end in a word that happens to end like a unit.
+  bool UnitName(std::string_view word) const {
+    return !LooksLikeWord(word) && !VerbForm(word) && !CompoundOfWords(word);
   }
 
   // 캠핑용품 업체 코베아가, 소셜 펀딩 업체 '킥스타터'에서: a name right after a noun for a kind of
@@ -1950,10 +2011,15 @@ class DocumentPass {
     }
     std::sort(chosen.begin(), chosen.end(),
               [](const Candidate& a, const Candidate& b) { return a.span.begin < b.span.begin; });
-    for (Candidate& c : chosen) ActingCountry(&c);
+    std::vector<uint32_t> person_starts;
+    for (const Candidate& c : chosen) {
+      if (protos_[c.proto].type == EntityType::kPerson) person_starts.push_back(c.span.begin);
+    }
+    for (Candidate& c : chosen) ActingCountry(&c, person_starts);
     chosen = MergeCompounds(std::move(chosen));
     chosen = LinkPartialNames(std::move(chosen));
     chosen = LinkVariantSpellings(std::move(chosen));
+    AddHanjaSpellings(&chosen);
 
     // Entities in order of first mention; ids merge actors that two rules named alike.
     std::vector<int64_t> proto_entity(protos_.size(), -1);
@@ -2204,9 +2270,11 @@ class DocumentPass {
       sports_sentences_.assign(doc_.sentences.size(), 0);
       for (size_t i = 0; i < doc_.tokens.size(); ++i) {
         const Token& t = doc_.tokens[i];
+        const std::string_view base = Text(bases_[i]);
+        // 경기 alone is also the province (경기 성남, 경기·강원): a game only with a particle.
+        if (base == "경기" && bases_[i] == t.span) continue;
         if (t.sentence < sports_sentences_.size() &&
-            (InList(kSportsWords, Text(bases_[i])) ||
-             (!t.lemma.empty() && InList(kSportsWords, t.lemma)))) {
+            (InList(kSportsWords, base) || (!t.lemma.empty() && InList(kSportsWords, t.lemma)))) {
           sports_sentences_[t.sentence] = 1;
         }
       }
@@ -2215,19 +2283,22 @@ class DocumentPass {
   }
 
   // 미국이 제재했다: a country followed by an actor particle is the state, an organization. In
-  // a sentence about a game, a listed city acting (보스턴은 ... 꺾었다) is its team.
-  void ActingCountry(Candidate* c) {
+  // a sentence about a game, a listed city is its team where it acts (보스턴은 ... 꺾었다) or
+  // stands for a club: before one of its people (피츠버그 강정호, 전북 최강희 감독, 보스턴
+  // 1루수) and after a player's age (박병호(30·미네소타)).
+  void ActingCountry(Candidate* c, const std::vector<uint32_t>& person_starts) {
     const Proto& p = protos_[c->proto];
     if (!p.entry) return;
     const GazEntry& entry = impl_.entries[*p.entry];
     if (!entry.country && entry.type != EntityType::kLoc) return;
     const auto t = TokenStartingAt(c->span.begin);
-    if (!t || doc_.tokens[*t].span.end == c->span.end) return;
-    const std::string_view rest = Text(c->span.end, doc_.tokens[*t].span.end);
+    if (!t) return;
     if (entry.country) {
+      if (doc_.tokens[*t].span.end == c->span.end) return;
+      const std::string_view rest = Text(c->span.end, doc_.tokens[*t].span.end);
       if (!InList(kActorParticles, rest)) return;
       if (rest == "의" && OriginGenitive(*t)) return;
-    } else if (!InList(kTeamParticles, rest) || !SportsSentence(doc_.tokens[*t].sentence)) {
+    } else if (!SportsSentence(doc_.tokens[*t].sentence) || !CityAsTeam(*c, *t, person_starts)) {
       return;
     }
     auto [it, inserted] = country_org_.emplace(*p.entry, 0);
@@ -2236,6 +2307,64 @@ class DocumentPass {
       it->second = static_cast<uint32_t>(protos_.size() - 1);
     }
     c->proto = it->second;
+  }
+
+  // In a sentence about a game: is the listed city at token t its team?
+  bool CityAsTeam(const Candidate& c, size_t t, const std::vector<uint32_t>& person_starts) const {
+    const Token& token = doc_.tokens[t];
+    if (token.span.end != c.span.end)
+      return InList(kTeamParticles, Text(c.span.end, token.span.end));
+    // A club takes its city's bare name (전북, 보스턴), never a district's (종로구, 고양시).
+    if (impl_.loc_suffixes.Match(Text(c.span)) != nullptr) return false;
+    const std::string_view before = Text(0, c.span.begin);
+    const std::string_view after = Text(c.span.end, doc_.text.size());
+    if (after.substr(0, 1) == ")" && before.size() >= 3 &&
+        before.substr(before.size() - 2) == "·" &&
+        utf8::IsAsciiDigit(static_cast<unsigned char>(before[before.size() - 3]))) {
+      return true;
+    }
+    if (t + 1 >= doc_.tokens.size() || !SpaceBetween(t)) return false;
+    const Token& next = doc_.tokens[t + 1];
+    return std::binary_search(person_starts.begin(), person_starts.end(), next.span.begin) ||
+           InList(kTeamMembers, Text(bases_[t + 1]));
+  }
+
+  // 포수경(蒲壽庚·1245~1284), 무라야마 도미이치(村山富市), 야스쿠니(靖國): a name followed by its
+  // spelling in Chinese characters in parentheses; the characters are a mention of the same actor.
+  void AddHanjaSpellings(std::vector<Candidate>* chosen) {
+    const std::string_view text = doc_.text;
+    const size_t n = chosen->size();
+    for (size_t k = 0; k < n; ++k) {
+      const Candidate c = (*chosen)[k];
+      const EntityType type = protos_[c.proto].type;
+      if (type != EntityType::kPerson && type != EntityType::kOrg && type != EntityType::kLoc) {
+        continue;
+      }
+      if (c.span.end >= text.size() || text[c.span.end] != '(') continue;
+      size_t end = c.span.end + 1;
+      size_t count = 0;
+      while (end < text.size() && count < 8) {
+        size_t next = end;
+        const char32_t cp = utf8::Next(text, &next);
+        if (!IsHanIdeograph(cp)) break;
+        end = next;
+        ++count;
+      }
+      if (count == 0 || end >= text.size()) continue;
+      const std::string_view mark = text.substr(end, 2);
+      if (text[end] != ')' && text[end] != ',' && mark != "·") continue;
+      const Span hanja{c.span.end + 1, static_cast<uint32_t>(end)};
+      if (k + 1 < n && (*chosen)[k + 1].span.begin < hanja.end) continue;
+      chosen->push_back(Candidate{hanja, c.proto, c.priority});
+    }
+    if (chosen->size() == n) return;
+    std::sort(chosen->begin(), chosen->end(),
+              [](const Candidate& a, const Candidate& b) { return a.span.begin < b.span.begin; });
+  }
+
+  static bool IsHanIdeograph(char32_t cp) {
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF);
   }
 
   // The token a mention starts in and whether the mention covers it to its end (no particle).
