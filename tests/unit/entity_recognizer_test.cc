@@ -834,6 +834,41 @@ TEST_F(EntityRecognizerTest, UnknownNameBeforeAnAgeIsAPerson) {
                });
 }
 
+// After a place, a three-syllable word ending like a neighbourhood is the next unit of the
+// address, not a bare Korean name (신천동 reads like surname 신 + 천동).
+TEST_F(EntityRecognizerTest, NeighbourhoodAfterAPlaceIsNoName) {
+  const auto made = WithDictionaryWords({"아파트", "한"});
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  const Document doc = Analyze("송파구 신천동의 한 아파트에서 불이 났다.", &*made);
+  ASSERT_NE(EntityOf(doc, "신천동"), nullptr) << Describe(doc);
+  EXPECT_EQ(EntityOf(doc, "신천동")->type, EntityType::kLoc) << Describe(doc);
+}
+
+// Names of venues and new towns end in words that make a place by themselves (잠실야구장,
+// 동탄2신도시), unless the word or the part before its ending is a common word (실내체육관).
+TEST_F(EntityRecognizerTest, VenueEndingMakesAPlace) {
+  const auto made = WithDictionaryWords({"실내", "열리다"});
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  const Document doc = Analyze(
+      "경기는 솔내야구장에서 열렸다. 실내체육관에서 열렸다. 새솔신도시에 입주했다.", &*made);
+  ASSERT_NE(EntityOf(doc, "솔내야구장"), nullptr) << Describe(doc);
+  EXPECT_EQ(EntityOf(doc, "솔내야구장")->type, EntityType::kLoc);
+  ASSERT_NE(EntityOf(doc, "새솔신도시"), nullptr) << Describe(doc);
+  EXPECT_EQ(EntityOf(doc, "실내체육관"), nullptr) << Describe(doc);
+}
+
+// 미국 지질조사국, 홍콩 고등법원: after a place, a word that ends like a body is that place's body,
+// one organization, even when the word alone is a common noun.
+TEST_F(EntityRecognizerTest, BodyAfterItsPlaceIsOneOrganization) {
+  const auto made = WithDictionaryWords({"고등법원"});
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  const Document doc = Analyze("홍콩 고등법원은 미국 지질조사국의 자료를 인용했다.", &*made);
+  ASSERT_NE(EntityOf(doc, "홍콩 고등법원"), nullptr) << Describe(doc);
+  EXPECT_EQ(EntityOf(doc, "홍콩 고등법원")->type, EntityType::kOrg);
+  ASSERT_NE(EntityOf(doc, "미국 지질조사국"), nullptr) << Describe(doc);
+  EXPECT_EQ(EntityOf(doc, "미국"), nullptr) << Describe(doc);
+}
+
 // 무라야마 도미이치(村山富市): the name in Chinese characters in parentheses is another mention of
 // the same actor.
 TEST_F(EntityRecognizerTest, HanjaSpellingInParenthesesIsAMentionOfTheName) {

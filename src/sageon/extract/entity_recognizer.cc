@@ -289,21 +289,31 @@ constexpr std::string_view kActorParticles[] = {
 constexpr std::string_view kTeamParticles[] = {"이", "가", "은", "는",   "을",   "를",
                                                "과", "와", "도", "과의", "와의", "에게"};
 
+// Last syllables of the small units of an address (동, 읍, 면, 리), which a three-syllable word
+// can share with a name (신천동).
+constexpr std::string_view kAddressUnitEnds[] = {"동", "읍", "면", "리"};
+
 // People and parts of a club named after its city (전북 감독, 보스턴 1루수, 미네소타 산하).
 constexpr std::string_view kTeamMembers[] = {
-    "감독",   "코치",  "구단",     "단장",   "투수",   "타자",   "포수",   "1루수",
-    "2루수",  "3루수", "유격수",   "외야수", "내야수", "공격수", "수비수", "미드필더",
-    "골키퍼", "산하",  "유소년팀", "2군",    "팬",     "팬들",   "사령탑", "프런트"};
+    "감독",   "코치",   "구단",     "단장",   "투수",   "타자",   "포수",   "1루수",
+    "2루수",  "3루수",  "유격수",   "외야수", "내야수", "공격수", "수비수", "미드필더",
+    "골키퍼", "산하",   "유소년팀", "2군",    "팬",     "팬들",   "사령탑", "프런트",
+    "타선",   "마운드", "불펜",     "선발진", "수비진", "공격진", "벤치"};
 
 // Words of a game and its result: a sentence that has one tells sports news, where a city
 // acting is its team (보스턴은 마이애미를 꺾고 ...).
 constexpr std::string_view kSportsWords[] = {
-    "경기", "시즌",   "리그",   "감독",     "선수",     "홈런",       "득점",         "실점",
-    "골",   "선제골", "결승골", "동점골",   "승리",     "패배",       "연승",         "연패",
-    "우승", "무승부", "원정",   "홈경기",   "원정경기", "플레이오프", "세트",         "쿼터",
-    "이닝", "타점",   "안타",   "투수",     "타자",     "구단",       "스코어",       "역전승",
-    "완승", "완패",   "승점",   "라운드",   "결승",     "준결승",     "챔피언결정전", "맞대결",
-    "꺾다", "누르다", "이기다", "제압하다", "완파하다", "격파하다",   "물리치다",     "꺾이다"};
+    "경기",       "시즌",   "리그",     "감독",         "선수",     "홈런",     "득점",
+    "실점",       "골",     "선제골",   "결승골",       "동점골",   "승리",     "패배",
+    "연승",       "연패",   "우승",     "무승부",       "원정",     "홈경기",   "원정경기",
+    "플레이오프", "세트",   "쿼터",     "이닝",         "타점",     "안타",     "투수",
+    "타자",       "구단",   "스코어",   "역전승",       "완승",     "완패",     "승점",
+    "라운드",     "결승",   "준결승",   "챔피언결정전", "맞대결",   "선두",     "최하위",
+    "전반",       "후반",   "타선",     "마운드",       "불펜",     "선발",     "삼진",
+    "완투승",     "완봉승", "슈팅",     "옐로카드",     "레드카드", "라인업",   "4강",
+    "8강",        "16강",   "대진",     "만회",         "역전",     "동점",     "꺾다",
+    "누르다",     "이기다", "제압하다", "완파하다",     "격파하다", "물리치다", "꺾이다",
+    "맞붙다",     "비기다"};
 
 // Nouns for kinds of people, bodies and things that a country's genitive gives an origin to (미국의
 // 비영리 단체 "an American non-profit", 일본의 한 고등학생): the country is the place there.
@@ -542,6 +552,7 @@ struct RecognizerData {
   WordMap<TitlePosition> titles;  // LowerAscii(title)
   SuffixList org_suffixes;
   SuffixList loc_suffixes;
+  SuffixList facility_suffixes;  // optional: names of venues and new towns
   // address_forms.tsv: a short form that is also a common word (경기) -> its place's entry.
   WordMap<uint32_t> address_forms;
   std::optional<EojeolAnalyzer> analyzer;
@@ -1346,6 +1357,12 @@ class DocumentPass {
         continue;
       }
       if (LooksLikeWord(word) || LooksLikeWord(Text(doc_.tokens[i].span))) continue;
+      // 송파구 신천동, 보령시 신흑동: after a place, a word ending like a neighbourhood or a
+      // town is the next unit of the address.
+      if (i > 0 && Adjacent(i - 1) && SpaceBetween(i - 1) && IsPlace(i - 1) &&
+          EndsWithAny(word, kAddressUnitEnds)) {
+        continue;
+      }
       const bool particle =
           base != doc_.tokens[i].span && impl_.analyzer && impl_.analyzer->IsParticle(Rest(i));
       const bool bare = base == doc_.tokens[i].span;
@@ -1456,9 +1473,11 @@ class DocumentPass {
     size_t p = open + 1;
     while (p < text.size() && utf8::IsAsciiDigit(static_cast<unsigned char>(text[p]))) ++p;
     if (p == open + 1 || p - open > 4 || p >= text.size()) return;
-    // (33) or (33·회사원), (33·서울): the age first, then what news adds about the person.
+    // (33), (33·회사원), (28.수원): the age first, then what news adds about the person.
     size_t close = p;
-    if (text.substr(p, 2) == "·") {
+    const bool dot = text[p] == '.' && p + 1 < text.size() &&
+                     !utf8::IsAsciiDigit(static_cast<unsigned char>(text[p + 1]));
+    if (text.substr(p, 2) == "·" || dot) {
       close = text.find(')', p);
       if (close == std::string_view::npos || close - p > 60) return;
     } else if (text[p] != ')') {
@@ -1563,6 +1582,12 @@ class DocumentPass {
           }
         }
       }
+      // Venues and new towns: 잠실야구장, 동탄2신도시, 판교나들목.
+      if (const auto* f = Suffix(impl_.facility_suffixes, word); f && FacilityName(word, *f)) {
+        AddCandidate(base, ProtoNamed(EntityType::kLoc, word), kRuleWeak);
+        place_tokens_.insert(i);
+        continue;
+      }
       // Places: 부산 동래구 온천동 (a known place, then smaller units), 수원시에서.
       const auto* s = Suffix(impl_.loc_suffixes, word);
       if (!s) continue;
@@ -1579,6 +1604,17 @@ class DocumentPass {
         place_tokens_.insert(i);
       }
     }
+  }
+
+  // 고양종합운동장 yes; 실내체육관, 종합운동장 no: the word and the part before its ending are
+  // no common words, and no gazetteer lists the word under another type.
+  bool FacilityName(std::string_view word, const SuffixRule& suffix) const {
+    const std::string_view stem = word.substr(0, word.size() - suffix.text.size());
+    if (impl_.dictionary_words.empty() || LooksLikeWord(word) || LooksLikeWord(stem) ||
+        VerbForm(stem) || VerbAdnominal(stem)) {
+      return false;
+    }
+    return !impl_.LookupGazetteer(word) && !impl_.Title(stem);
   }
 
   // A word after a place that ends like a unit (구, 리, 도, 면) names the unit unless it reads as
@@ -2318,9 +2354,12 @@ class DocumentPass {
     if (impl_.loc_suffixes.Match(Text(c.span)) != nullptr) return false;
     const std::string_view before = Text(0, c.span.begin);
     const std::string_view after = Text(c.span.end, doc_.text.size());
-    if (after.substr(0, 1) == ")" && before.size() >= 3 &&
-        before.substr(before.size() - 2) == "·" &&
-        utf8::IsAsciiDigit(static_cast<unsigned char>(before[before.size() - 3]))) {
+    // 박병호(30·미네소타), 김남일(28.수원): the age, a dot, the club.
+    const size_t dot = before.size() >= 3 && before.substr(before.size() - 2) == "·" ? 2
+                       : !before.empty() && before.back() == '.'                     ? 1
+                                                                                     : 0;
+    if (after.substr(0, 1) == ")" && dot != 0 && before.size() > dot &&
+        utf8::IsAsciiDigit(static_cast<unsigned char>(before[before.size() - dot - 1]))) {
       return true;
     }
     if (t + 1 >= doc_.tokens.size() || !SpaceBetween(t)) return false;
@@ -2411,8 +2450,9 @@ class DocumentPass {
         }
         // A governing noun after a place or a person; a unit of the body after an organization
         // (서울대 공대, 한빛병원 산부인과, 중앙지검 형사3부).
-        const bool head = (type == EntityType::kLoc || type == EntityType::kPerson) &&
-                          InList(kOrgHeads, Text(bases_[next]));
+        const bool head = ((type == EntityType::kLoc || type == EntityType::kPerson) &&
+                           InList(kOrgHeads, Text(bases_[next]))) ||
+                          (type == EntityType::kLoc && BodyOfPlace(next));
         const bool unit = type == EntityType::kOrg && IsOrgUnit(Text(bases_[next]));
         if ((head || unit) && !OverlapsDate(bases_[next])) {
           const Span merged{c.span.begin, bases_[next].end};
@@ -2426,6 +2466,17 @@ class DocumentPass {
       out.push_back(c);
     }
     return out;
+  }
+
+  // 미국 지질조사국, 홍콩 고등법원, 한국 축구대표팀, 이집트 과도정부: after a place, a word of
+  // three syllables or more that ends like a body names that place's body, even when the word
+  // alone is a common noun (고등법원, 축구대표팀) that the suffix rule leaves alone.
+  bool BodyOfPlace(size_t t) const {
+    const std::string_view word = Text(bases_[t]);
+    if (!utf8::AllHangulSyllables(word) || Syllables(word) < 3 || impl_.Title(word)) return false;
+    static constexpr std::string_view kBodyEnds[] = {"대표팀", "재판소", "국", "당국", "군부"};
+    const SuffixRule* suffix = Suffix(impl_.org_suffixes, word);
+    return (suffix != nullptr && Syllables(suffix->text) >= 2) || EndsWithAny(word, kBodyEnds);
   }
 
   // A unit inside a body: a word ending in a unit noun (산부인과, 국제학부, 유방센터), or a
@@ -2569,6 +2620,9 @@ Result<EntityRecognizer> EntityRecognizer::Create(const DictionarySet& dictionar
   };
   SAGEON_RETURN_IF_ERROR(load_suffixes("org_suffixes", &impl->org_suffixes));
   SAGEON_RETURN_IF_ERROR(load_suffixes("loc_suffixes", &impl->loc_suffixes));
+  if (dictionaries.Find("facility_suffixes")) {
+    SAGEON_RETURN_IF_ERROR(load_suffixes("facility_suffixes", &impl->facility_suffixes));
+  }
 
   if (const TsvTable* forms = dictionaries.Find("address_forms")) {
     SAGEON_RETURN_IF_ERROR(forms->RequireColumns({"form", "place"}));
