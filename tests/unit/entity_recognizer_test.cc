@@ -636,7 +636,8 @@ TEST_F(ScopedIdTest, OneSurnameIsOneActorWithinADocument) {
 // A full Korean name with no cue is found when a general dictionary says it is no word; the rule
 // is off without one (the project's own lexicons are too small to tell words from names).
 TEST_F(EntityRecognizerTest, BareKoreanNamesNeedTheGeneralDictionary) {
-  const auto made = WithDictionaryWords({"이사회", "부패", "이어지다", "한꺼번에", "영화"});
+  const auto made =
+      WithDictionaryWords({"이사회", "부패", "이어지다", "한꺼번에", "영화", "수경", "전쟁"});
   ASSERT_TRUE(made.ok()) << made.status().message();
   const EntityRecognizer& recognizer = *made;
 
@@ -644,9 +645,13 @@ TEST_F(EntityRecognizerTest, BareKoreanNamesNeedTheGeneralDictionary) {
                {
                    {"문성민은 강한 서브를 넣었다.", {"문성민"}},
                    {"김현수·박병호가 나란히 출전했다.", {"김현수", "박병호"}},
-                   {"이사회는 회의를 열었다.", {}},          // a dictionary word
-                   {"반부패 정책을 발표했다.", {}},          // prefix + word
-                   {"이영화를 봤다.", {}},                   // "this film", written together
+                   {"이사회는 회의를 열었다.", {}},  // a dictionary word
+                   {"반부패 정책을 발표했다.", {}},  // prefix + word
+                   {"전쟁과 이 영화를 봤다.", {}},   // "this film"
+                   // 이 + a word with a particle: the commonest surname wins (이영화를 "this
+                   // film" written together is lost to it; edited news writes 이 영화).
+                   {"이수경을 만났다.", {"이수경"}},
+                   {"반전쟁을 외쳤다.", {}},                 // 반 "anti-" + word: no name
                    {"행사가 이어지는 동안 비가 왔다.", {}},  // a verb stem
                    {"라인업이 공개됐다.", {}},               // 라 is no common surname
                    {"조계사에서 법회가 열렸다.", {}},        // a temple: 사 ends no given name

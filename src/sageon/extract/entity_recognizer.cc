@@ -647,7 +647,7 @@ struct RecognizerData {
   // name (정부측, 이번주, 사업상).
   // Also a verb stem (이어지 in 이어지는: 이어지다), a prefix and a word (반부패, 이영화 "this
   // film"), and the word itself with its particle (한꺼번에, which a particle split wrongly).
-  bool LooksLikeWord(std::string_view word) const {
+  bool LooksLikeWord(std::string_view word, bool with_prefixes = true) const {
     const auto& words = dictionary_words;
     if (words.Contains(word) || words.Contains(std::string(word) + "다")) return true;
     const size_t one = PrefixBytes(word, 1);
@@ -663,7 +663,8 @@ struct RecognizerData {
     static constexpr std::string_view kPrefixes[] = {
         "이", "그", "전", "한", "각", "매", "총", "현", "모", "대", "신", "구", "고", "소",
         "반", "원", "선", "연", "주", "명", "시", "제", "초", "부", "차", "비", "무", "남"};
-    return InList(kPrefixes, word.substr(0, one)) && words.Contains(word.substr(one));
+    return with_prefixes && InList(kPrefixes, word.substr(0, one)) &&
+           words.Contains(word.substr(one));
   }
 
   // A word some list already reads: the general dictionary (LooksLikeWord), a gazetteer's form,
@@ -1356,15 +1357,22 @@ class DocumentPass {
                      SurnameProto(surname, /*link_only=*/false), kRuleWeak);
         continue;
       }
-      if (LooksLikeWord(word) || LooksLikeWord(Text(doc_.tokens[i].span))) continue;
+      const bool particle =
+          base != doc_.tokens[i].span && impl_.analyzer && impl_.analyzer->IsParticle(Rest(i));
+      // 이수경을, 신성현과: the commonest surnames that are also a determiner or a prefix (이
+      // "this", 신 "new", 고 "late") before a word make a name when a particle closes the three
+      // syllables (news writes 이 영화 apart).
+      const bool name_first = particle && (surname == "이" || surname == "신" || surname == "고");
+      if (LooksLikeWord(word, /*with_prefixes=*/!name_first) ||
+          LooksLikeWord(Text(doc_.tokens[i].span))) {
+        continue;
+      }
       // 송파구 신천동, 보령시 신흑동: after a place, a word ending like a neighbourhood or a
       // town is the next unit of the address.
       if (i > 0 && Adjacent(i - 1) && SpaceBetween(i - 1) && IsPlace(i - 1) &&
           EndsWithAny(word, kAddressUnitEnds)) {
         continue;
       }
-      const bool particle =
-          base != doc_.tokens[i].span && impl_.analyzer && impl_.analyzer->IsParticle(Rest(i));
       const bool bare = base == doc_.tokens[i].span;
       const bool listed =
           bare && i + 1 < n && Adjacent(i) && IsListMark(Text(doc_.tokens[i + 1].span));
@@ -1439,7 +1447,9 @@ class DocumentPass {
     return !LooksLikeWord(word) && !VerbForm(word);
   }
 
-  bool LooksLikeWord(std::string_view word) const { return impl_.LooksLikeWord(word); }
+  bool LooksLikeWord(std::string_view word, bool with_prefixes = true) const {
+    return impl_.LooksLikeWord(word, with_prefixes);
+  }
 
   static bool IsListMark(std::string_view s) { return s == "·" || s == "," || s == "ㆍ"; }
 
