@@ -874,6 +874,21 @@ TEST_F(EntityRecognizerTest, BodyAfterItsPlaceIsOneOrganization) {
   EXPECT_EQ(EntityOf(doc, "미국"), nullptr) << Describe(doc);
 }
 
+// A listed foreign first name and the unknown word after it are one person (맷 데이먼은); a first
+// name that is a common word (키스 "kiss") needs the name closed, and a common word after the first
+// name makes no name (존 중).
+TEST_F(EntityRecognizerTest, KnownForeignFirstNameStartsAName) {
+  const auto made = WithDictionaryWords({"키스", "존중", "중", "영화", "나오다", "보다"});
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  ExpectPeople(*made, {
+                          {"맷 데이먼은 영화에 나왔다.", {"맷 데이먼"}},
+                          {"제니퍼 로런스와 나카무라 슌스케가 나왔다.",
+                           {"제니퍼 로런스", "나카무라 슌스케"}},
+                          {"키스 퍼킨스 감독이 나왔다.", {"키스 퍼킨스"}},
+                          {"존 중 하나를 보았다.", {}},
+                      });
+}
+
 // 무라야마 도미이치(村山富市): the name in Chinese characters in parentheses is another mention of
 // the same actor.
 TEST_F(EntityRecognizerTest, HanjaSpellingInParenthesesIsAMentionOfTheName) {

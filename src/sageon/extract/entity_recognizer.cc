@@ -549,6 +549,7 @@ struct RecognizerData {
   WordSet form_prefixes;
   WordSet surnames;               // 1 and 2 syllables
   WordSet common_surnames;        // those of most Koreans
+  WordSet foreign_names;          // 존, 제니퍼, 나카무라: the first word of a foreign name
   WordMap<TitlePosition> titles;  // LowerAscii(title)
   SuffixList org_suffixes;
   SuffixList loc_suffixes;
@@ -712,6 +713,7 @@ class DocumentPass {
     ParenthesisRules();
     TitleRules();
     BareNames();
+    ForeignFirstNames();
     SuffixRules();
     DescribedOrganizations();
     AcronymOrganizations();
@@ -1389,6 +1391,51 @@ class DocumentPass {
       if (!particle && !listed && !marked && !row && !spaced) continue;
       if ((marked || row) && VerbForm(word)) continue;  // 지키라, 만나자: a verb's stem and ending
       AddCandidate(base, KoreanNameProto(word), kRuleWeak);
+    }
+  }
+
+  // 맷 데이먼은, 제니퍼 로페즈, 나카무라 슌스케: a listed foreign first name (or a Japanese family
+  // name) and the word after it, which no dictionary or list knows, are one person's name; a
+  // third such word joins when it closes the name. A first name that is also a common word (밥,
+  // 조) needs the name closed by a particle, a mark or a title.
+  void ForeignFirstNames() {
+    if (impl_.dictionary_words.empty() || impl_.foreign_names.empty()) return;
+    const size_t n = doc_.tokens.size();
+    auto unknown = [&](size_t k) {
+      const std::string_view w = Text(bases_[k]);
+      return utf8::AllHangulSyllables(w) && Syllables(w) >= 2 && Syllables(w) <= 6 &&
+             !LooksLikeWord(w) && !VerbForm(w) && !VerbAdnominal(w) && !EndsInTitle(w) &&
+             !InList(kNotNames, w) && !Suffix(impl_.org_suffixes, w) &&
+             !Suffix(impl_.loc_suffixes, w) && !impl_.foreign_names.Contains(w);
+    };
+    auto closed = [&](size_t k) {
+      if (bases_[k] != doc_.tokens[k].span) {
+        return impl_.analyzer && impl_.analyzer->IsParticle(Rest(k));
+      }
+      if (k + 1 >= n || !Adjacent(k)) return true;
+      if (!SpaceBetween(k)) return doc_.tokens[k + 1].tag == TokenTag::kSymbol;
+      return impl_.Title(Text(bases_[k + 1])).has_value();
+    };
+    for (size_t i = 0; i + 1 < n; ++i) {
+      const std::string_view first = Text(doc_.tokens[i].span);
+      if (bases_[i] != doc_.tokens[i].span || !impl_.foreign_names.Contains(first)) continue;
+      if (!Adjacent(i) || !SpaceBetween(i) || !unknown(i + 1)) continue;
+      // A name word preceded by another (제임스 존): the walk starts at the first one.
+      if (i > 0 && Adjacent(i - 1) && SpaceBetween(i - 1) &&
+          impl_.foreign_names.Contains(Text(doc_.tokens[i - 1].span))) {
+        continue;
+      }
+      size_t last = i + 1;
+      if (bases_[last] == doc_.tokens[last].span && !closed(last) && last + 1 < n &&
+          Adjacent(last) && SpaceBetween(last) && unknown(last + 1) && closed(last + 1)) {
+        ++last;
+      }
+      const bool common_word = LooksLikeWord(first) || Syllables(first) == 1;
+      if (common_word && !closed(last)) continue;
+      Span s{doc_.tokens[i].span.begin, bases_[last].end};
+      if (Text(s).size() > 3 && Text(s).substr(Text(s).size() - 3) == "씨") s.end -= 3;  // 토드씨
+      AddCandidate(s, ProtoNamed(EntityType::kPerson, Text(s)), kRuleWeak);
+      i = last;
     }
   }
 
@@ -2587,6 +2634,11 @@ Result<EntityRecognizer> EntityRecognizer::Create(const DictionarySet& dictionar
     if (surnames->Cell(row, "common") == "1") {
       impl->common_surnames.Add(surnames->Cell(row, "surname"));
     }
+  }
+
+  if (const TsvTable* names = dictionaries.Find("foreign_names")) {
+    SAGEON_RETURN_IF_ERROR(names->RequireColumns({"name", "kind"}));
+    for (const auto& row : names->rows()) impl->foreign_names.Add(names->Cell(row, "name"));
   }
 
   SAGEON_ASSIGN_OR_RETURN(const TsvTable* titles, dictionaries.Get("person_titles"));
