@@ -545,7 +545,7 @@ struct CountryCase {
 class CountryTest : public EntityRecognizerTest,
                     public ::testing::WithParamInterface<CountryCase> {};
 
-TEST_P(CountryTest, GenitiveOfOriginKeepsThePlace) {
+TEST_P(CountryTest, ActorParticleMakesTheStateGenitiveKeepsThePlace) {
   const Document doc = Analyze(GetParam().text);
   const Entity* e = EntityOf(doc, "미국");
   ASSERT_NE(e, nullptr) << Describe(doc);
@@ -555,10 +555,12 @@ TEST_P(CountryTest, GenitiveOfOriginKeepsThePlace) {
 INSTANTIATE_TEST_SUITE_P(
     Genitive, CountryTest,
     ::testing::Values(
-        // The state acts: its sanctions, its decision.
-        CountryCase{"미국의 제재가 이어졌다.", EntityType::kOrg},
+        // The state acts: its decision, its partner, its object.
         CountryCase{"미국이 결정했다.", EntityType::kOrg},
-        // An origin: an American non-profit, a high-school student, a famous band.
+        CountryCase{"중국은 미국과 합의했다.", EntityType::kOrg},
+        CountryCase{"북한은 미국을 비난했다.", EntityType::kOrg},
+        // A genitive: its sanctions, an American non-profit, a student, a band.
+        CountryCase{"미국의 제재가 이어졌다.", EntityType::kLoc},
         CountryCase{"인공지능을 연구하는 미국의 비영리 단체입니다.", EntityType::kLoc},
         CountryCase{"미국의 한 고등학생이 상을 받았다.", EntityType::kLoc},
         CountryCase{"미국의 전설적인 록밴드가 내한했다.", EntityType::kLoc}));

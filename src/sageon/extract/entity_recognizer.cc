@@ -280,10 +280,11 @@ constexpr std::string_view kPlaceCompoundNouns[] = {
     "상공", "영공", "영해", "전통", "특산", "사투리", "방언", "현지인", "거리", "곳곳"};
 
 // Particles after which a country is the state acting (미국이 제재했다, 중국과 합의했다) rather
-// than the place (미국에서).
+// than the place (미국에서). The genitive stays the place (미국의 제재, 미국의 한 고등학생): the
+// annotated sources split on it, and a place before a body or a person is what it says.
 constexpr std::string_view kActorParticles[] = {
-    "이",   "가",   "은",   "는", "을",   "를",   "의", "과",       "와",     "도",
-    "과의", "와의", "이나", "만", "에게", "측은", "측", "으로서는", "로서는", "께서"};
+    "이",   "가",   "은", "는",   "을",   "를", "과",       "와",     "도",  "과의",
+    "와의", "이나", "만", "에게", "측은", "측", "으로서는", "로서는", "께서"};
 
 // A place standing for its team takes these (보스턴은, 전북과, 울산이 ... 꺾었다).
 constexpr std::string_view kTeamParticles[] = {"이", "가", "은", "는",   "을",   "를",
@@ -314,14 +315,6 @@ constexpr std::string_view kSportsWords[] = {
     "8강",        "16강",   "대진",     "만회",         "역전",     "동점",     "꺾다",
     "누르다",     "이기다", "제압하다", "완파하다",     "격파하다", "물리치다", "꺾이다",
     "맞붙다",     "비기다"};
-
-// Nouns for kinds of people, bodies and things that a country's genitive gives an origin to (미국의
-// 비영리 단체 "an American non-profit", 일본의 한 고등학생): the country is the place there.
-constexpr std::string_view kOriginKinds[] = {
-    "단체", "기업",   "회사",   "업체",     "대학",     "학교",     "학생",   "가수",   "배우",
-    "작가", "감독",   "선수",   "디자이너", "아티스트", "예술가",   "정치인", "도시",   "마을",
-    "영화", "드라마", "밴드",   "브랜드",   "제조사",   "스타트업", "연구진", "과학자", "관광객",
-    "음식", "요리",   "소설가", "시인",     "화가",     "음악가",   "출신"};
 
 // Particles after which an all-capital Latin word is a body acting or owning (NTSB가 밝혔다, EPA의
 // 발표): the cases of an agent, a topic, a possessor and a partner.
@@ -2338,25 +2331,6 @@ class DocumentPass {
     return chosen;
   }
 
-  bool OriginGenitive(size_t t) const {
-    for (size_t k = t; k < t + 3 && Adjacent(k); ++k) {
-      const std::string_view word = Text(bases_[k + 1]);
-      if (k == t && Text(doc_.tokens[k + 1].span) == "한") return true;  // "a certain"
-      for (std::string_view kind : kOriginKinds) {
-        if (word.size() >= kind.size() && word.substr(word.size() - kind.size()) == kind) {
-          return true;
-        }
-      }
-      // Only modifiers may come between: 비영리, 유명, 세계적인, 대표적인.
-      const std::string_view whole = Text(doc_.tokens[k + 1].span);
-      const bool adjective = (whole.size() > 6 && whole.substr(whole.size() - 6) == "적인") ||
-                             (whole.size() > 3 && whole.substr(whole.size() - 3) == "적");
-      const bool short_noun = bases_[k + 1] == doc_.tokens[k + 1].span && Syllables(whole) <= 3;
-      if (!adjective && !short_noun) return false;
-    }
-    return false;
-  }
-
   // Sentence s tells of a game (kSportsWords), computed once per sentence.
   bool SportsSentence(uint32_t sentence) {
     if (sports_sentences_.empty()) {
@@ -2390,7 +2364,6 @@ class DocumentPass {
       if (doc_.tokens[*t].span.end == c->span.end) return;
       const std::string_view rest = Text(c->span.end, doc_.tokens[*t].span.end);
       if (!InList(kActorParticles, rest)) return;
-      if (rest == "의" && OriginGenitive(*t)) return;
     } else if (!SportsSentence(doc_.tokens[*t].sentence) || !CityAsTeam(*c, *t, person_starts)) {
       return;
     }
