@@ -841,6 +841,19 @@ TEST_F(EntityRecognizerTest, UnknownNameBeforeAnAgeIsAPerson) {
                });
 }
 
+// A verb's stem and ending that a particle follows is no bare name: a nominalized verb before
+// a particle (이르기까지), a past tense (나타났을) or a double final consonant (기약없는) never
+// ends a given name, while a name that starts like a verb (강하늘, 강하다) stays a name.
+TEST_F(EntityRecognizerTest, VerbFormsBeforeAParticleAreNoBareNames) {
+  const auto made = WithDictionaryWords({"이르다", "나타나다", "강하다", "계속", "때"});
+  ASSERT_TRUE(made.ok()) << made.status().message();
+  ExpectPeople(*made, {
+                          {"오늘에 이르기까지 계속 달렸다.", {}},
+                          {"긍정적으로 나타났을 때 웃었다.", {}},
+                          {"강하늘은 노래를 불렀다.", {"강하늘"}},
+                      });
+}
+
 // After a place, a three-syllable word ending like a neighbourhood is the next unit of the
 // address, not a bare Korean name (신천동 reads like surname 신 + 천동).
 TEST_F(EntityRecognizerTest, NeighbourhoodAfterAPlaceIsNoName) {

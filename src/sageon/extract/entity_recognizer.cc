@@ -626,6 +626,17 @@ struct RecognizerData {
                                                            "야", "어", "씨", "있", "결", "네",
                                                            "점", "궁", "병", "군", "치"};
     if (InList(kNoGivenNameEnd, word.substr(word.size() - 3))) return false;
+    // 나타났, 기약없: a syllable closed by ㅆ or a double consonant is a verb's tense or stem,
+    // never the end of a given name.
+    size_t at = word.size() - 3;  // the last syllable: three bytes
+    if (const char32_t last = utf8::Next(word, &at); utf8::IsHangulSyllable(last)) {
+      static constexpr uint32_t kVerbFinals[] = {3, 5, 6, 9, 10, 11, 12, 13, 14, 15, 18, 20};
+      const uint32_t final_consonant = (last - 0xAC00) % 28;
+      if (std::find(std::begin(kVerbFinals), std::end(kVerbFinals), final_consonant) !=
+          std::end(kVerbFinals)) {
+        return false;
+      }
+    }
     const size_t n = Syllables(word);
     for (size_t surname_len : {size_t{2}, size_t{1}}) {
       const size_t given = n > surname_len ? n - surname_len : 0;
@@ -1382,7 +1393,14 @@ class DocumentPass {
       // else reads it.
       const bool spaced = bare && i + 1 < n && SpaceBetween(i) && PlausibleBareName(word);
       if (!particle && !listed && !marked && !row && !spaced) continue;
-      if ((marked || row) && VerbForm(word)) continue;  // 지키라, 만나자: a verb's stem and ending
+      // 지키라, 만나자, 이르기까지: a verb's stem and an ending, not a name. Before a particle
+      // only an ending that takes one (이르기까지) counts: 강하늘은 is a name, not 강하다.
+      static constexpr std::string_view kEndingsBeforeParticles[] = {"기", "음", "게", "서", "고"};
+      if ((marked || row ||
+           (particle && InList(kEndingsBeforeParticles, word.substr(PrefixBytes(word, 2))))) &&
+          VerbForm(word)) {
+        continue;
+      }
       AddCandidate(base, KoreanNameProto(word), kRuleWeak);
     }
   }
