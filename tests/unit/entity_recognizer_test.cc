@@ -996,7 +996,7 @@ TEST_F(EntityRecognizerTest, ShortPlaceNameThatIsAWordNeedsAnotherPlace) {
 // 한빛건설은: a name with an organization's ending is an organization, unless the whole word is
 // a common word of the dictionary (토목건설 "civil engineering").
 TEST_F(EntityRecognizerTest, OrganizationSuffixSparesDictionaryWords) {
-  const auto made = WithDictionaryWords({"토목건설"});
+  const auto made = WithDictionaryWords({"토목건설", "가구", "소득"});
   ASSERT_TRUE(made.ok()) << made.status().message();
   const EntityRecognizer& recognizer = *made;
 
@@ -1004,6 +1004,11 @@ TEST_F(EntityRecognizerTest, OrganizationSuffixSparesDictionaryWords) {
   ASSERT_NE(EntityOf(doc, "한빛건설"), nullptr) << Describe(doc);
   EXPECT_EQ(EntityOf(doc, "한빛건설")->type, EntityType::kOrg);
   EXPECT_EQ(EntityOf(doc, "토목건설"), nullptr) << Describe(doc);
+
+  // 당 after a common noun is "per" (가구당 "per household"); after a name, a party.
+  const Document per = Analyze("새솔당은 가구당 소득을 발표했다.", &recognizer);
+  ASSERT_NE(EntityOf(per, "새솔당"), nullptr) << Describe(per);
+  EXPECT_EQ(EntityOf(per, "가구당"), nullptr) << Describe(per);
 }
 
 // ‘왕의 길’이란 관광코스: 이란 after a closing quote is the particle ("called"), not Iran.

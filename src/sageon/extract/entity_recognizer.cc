@@ -1645,6 +1645,8 @@ class DocumentPass {
           }
           // A one-syllable suffix (당, 부, 청) follows a Hangul stem only: 1인당 is "per person".
           if (Syllables(s->text) == 1 && !utf8::AllHangulSyllables(stem)) ok = false;
+          // 가구당, 경기당, 시간당: 당 after a common noun is "per"; a party's stem is a name.
+          if (s->text == "당" && impl_.dictionary_words.Contains(stem)) ok = false;
           if (ok && !BaseTitle(i) && !impl_.Title(stem)) {
             AddCandidate(base, ProtoNamed(EntityType::kOrg, word), kRuleWeak);
             continue;
