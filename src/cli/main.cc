@@ -280,10 +280,8 @@ Result<Pipeline> MakeBatchPipeline(const CliOptions& options,
       std::vector<DiscoveredName> names,
       DiscoverNames(pipeline, files, MakeBatchOptions(options, Stage::kTokens)));
   if (names.empty() || stop_requested.load()) return pipeline;
-  PipelineOptions with_names = options.pipeline;
-  with_names.gazetteer_texts.emplace_back("names discovered in the input",
-                                          RenderDiscoveredNames(names));
-  return Pipeline::Create(with_names);
+  return std::move(pipeline).WithGazetteerText("names discovered in the input",
+                                               RenderDiscoveredNames(names));
 }
 
 // sageon discover: the names as a gazetteer on standard output.

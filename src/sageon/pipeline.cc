@@ -18,6 +18,8 @@ namespace fs = std::filesystem;
 
 struct Pipeline::Impl {
   PipelineOptions options;
+  // Every dictionary, kept for WithGazetteerText: the word list alone takes a third of Create.
+  DictionarySet dictionaries;
   Normalizer normalizer;
   SentenceSplitter splitter;
   Tokenizer tokenizer;
@@ -82,17 +84,24 @@ Status LoadWordList(const std::string& explicit_path, DictionarySet* dictionarie
   if (!std::filesystem::exists(debian, ec)) return Status::Ok();
   return dictionaries->LoadHunspellWords(debian);
 }
+
+// The gazetteers of `options` in the order they are read: the texts, then the --dict files (a
+// later entry overrides an earlier one's reading of a form).
+Status AddUserGazetteers(const PipelineOptions& options, DictionarySet* dictionaries) {
+  for (const auto& [source, content] : options.gazetteer_texts) {
+    SAGEON_RETURN_IF_ERROR(dictionaries->AddUserGazetteerText(source, content));
+  }
+  for (const std::string& path : options.user_dictionaries) {
+    SAGEON_RETURN_IF_ERROR(dictionaries->AddUserGazetteer(path));
+  }
+  return Status::Ok();
+}
 }  // namespace
 
 Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
   SAGEON_ASSIGN_OR_RETURN(std::string dir, FindDictionaryDir(options.dict_dir));
   SAGEON_ASSIGN_OR_RETURN(DictionarySet dictionaries, DictionarySet::LoadDirectory(dir));
-  for (const auto& [source, content] : options.gazetteer_texts) {
-    SAGEON_RETURN_IF_ERROR(dictionaries.AddUserGazetteerText(source, content));
-  }
-  for (const std::string& path : options.user_dictionaries) {
-    SAGEON_RETURN_IF_ERROR(dictionaries.AddUserGazetteer(path));
-  }
+  SAGEON_RETURN_IF_ERROR(AddUserGazetteers(options, &dictionaries));
   SAGEON_RETURN_IF_ERROR(LoadWordList(options.word_list, &dictionaries));
   SAGEON_ASSIGN_OR_RETURN(SentenceSplitter splitter, SentenceSplitter::Create(dictionaries));
   SAGEON_ASSIGN_OR_RETURN(Tokenizer tokenizer, Tokenizer::Create(dictionaries));
@@ -100,9 +109,24 @@ Result<Pipeline> Pipeline::Create(const PipelineOptions& options) {
                           DateExtractor::Create(dictionaries, DateOptions{options.prefer_future}));
   SAGEON_ASSIGN_OR_RETURN(EntityRecognizer entities, EntityRecognizer::Create(dictionaries));
   SAGEON_ASSIGN_OR_RETURN(EventExtractor events, EventExtractor::Create(dictionaries));
-  return Pipeline(
-      std::make_unique<Impl>(Impl{options, Normalizer(), std::move(splitter), std::move(tokenizer),
-                                  std::move(dates), std::move(entities), std::move(events)}));
+  return Pipeline(std::make_unique<Impl>(
+      Impl{options, std::move(dictionaries), Normalizer(), std::move(splitter),
+           std::move(tokenizer), std::move(dates), std::move(entities), std::move(events)}));
+}
+
+Result<Pipeline> Pipeline::WithGazetteerText(std::string source, std::string content) && {
+  Impl& impl = *impl_;
+  impl.options.gazetteer_texts.emplace_back(std::move(source), std::move(content));
+  // Read again in Create's order, so that the --dict files still come last.
+  impl.dictionaries.RemoveUserGazetteers();
+  SAGEON_RETURN_IF_ERROR(AddUserGazetteers(impl.options, &impl.dictionaries));
+  // The eojeol analyzer keeps gazetteer names whole and the recognizer reads every gazetteer; the
+  // sentence, date and event stages read no gazetteer and stay as they are.
+  SAGEON_ASSIGN_OR_RETURN(Tokenizer tokenizer, Tokenizer::Create(impl.dictionaries));
+  SAGEON_ASSIGN_OR_RETURN(EntityRecognizer entities, EntityRecognizer::Create(impl.dictionaries));
+  impl.tokenizer = std::move(tokenizer);
+  impl.entities = std::move(entities);
+  return Pipeline(std::move(impl_));
 }
 
 Document Pipeline::MakeDocument(RawDocument&& raw) const {

@@ -50,6 +50,13 @@ class Pipeline {
   // EntityRecognizer::IsKnownWord: a word some dictionary of the pipeline reads.
   bool IsKnownWord(std::string_view word) const;
 
+  // This pipeline with one more gazetteer given as text (`source` names it in errors), read as the
+  // last of options.gazetteer_texts, before the --dict files: the same pipeline as Create with it
+  // there. For the names a batch discovers with this very pipeline: the dictionaries and word list
+  // are not read again, and only the stages that read gazetteers (tokens, entities) are built
+  // again. Consumes the pipeline: std::move(pipeline).WithGazetteerText(...).
+  Result<Pipeline> WithGazetteerText(std::string source, std::string content) &&;
+
  private:
   struct Impl;
   explicit Pipeline(std::unique_ptr<Impl> impl);

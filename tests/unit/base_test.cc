@@ -854,6 +854,56 @@ TEST(DictionarySetTest, UserGazetteersComeAfterTheProjectsInOrderAdded) {
   EXPECT_EQ(gazetteers[3]->rows().at(0).cells.at(0), "삼성전자");
 }
 
+TEST(DictionarySetTest, RemoveUserGazetteersKeepsTheProjects) {
+  TempDir dir;
+  dir.Write("gazetteer_a.tsv", std::string(kGazetteerHeader) + "대구\tLOC\t\n");
+  Result<DictionarySet> set = DictionarySet::LoadDirectory(dir.path().string());
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  ASSERT_TRUE(
+      set->AddUserGazetteerText("first", std::string(kGazetteerHeader) + "부산\tLOC\t\n").ok());
+  ASSERT_EQ(set->Gazetteers().size(), 2u);
+  set->RemoveUserGazetteers();
+  ASSERT_EQ(set->Gazetteers().size(), 1u);
+  EXPECT_EQ(set->Gazetteers()[0], set->Find("gazetteer_a"));
+  // Read again, in a new order.
+  ASSERT_TRUE(
+      set->AddUserGazetteerText("second", std::string(kGazetteerHeader) + "울산\tLOC\t\n").ok());
+  ASSERT_TRUE(
+      set->AddUserGazetteerText("first", std::string(kGazetteerHeader) + "부산\tLOC\t\n").ok());
+  const std::vector<const TsvTable*> gazetteers = set->Gazetteers();
+  ASSERT_EQ(gazetteers.size(), 3u);
+  EXPECT_EQ(gazetteers[1]->source(), "second");
+  EXPECT_EQ(gazetteers[2]->source(), "first");
+}
+
+// hunspell-ko's format: an entry count, then one word a line in conjoining jamo, with affix flags
+// after a '/'.
+TEST(DictionarySetTest, HunspellWordsAreComposedIntoSyllables) {
+  TempDir dir;
+  const std::string path = dir.Write("ko.dic",
+                                     "9\n"
+                                     "\u1100\u1161\u11A8\u110C\u1161/12\n"     // 각자, with flags
+                                     "\u1112\u1161\u11AB\u1100\u1161\u11BC\n"  // 한강
+                                     "\u1100\u1161\n"                          // 가: one syllable
+                                     "\u1100\u1161\u1102\n"              // 가 + a lone consonant
+                                     "\u1100\u1161\u11A8\u11A8\u1161\n"  // a final twice
+                                     "\u1161\u1100\u1161\n"            // a vowel with no consonant
+                                     "나무\n"                          // composed already
+                                     "\u1100\u1161A\n"                 // 가 + a Latin letter
+                                     "\u1112\u1161\u1102\u1161\r\n");  // a carriage return
+  DictionarySet set;
+  ASSERT_TRUE(set.LoadHunspellWords(path).ok());
+  EXPECT_TRUE(set.IsDictionaryWord("각자"));
+  EXPECT_TRUE(set.IsDictionaryWord("한강"));
+  EXPECT_TRUE(set.IsDictionaryWord("나무"));
+  EXPECT_EQ(set.dictionary_word_count(), 3u);
+
+  const std::string empty = dir.Write("empty.dic", "1\nabc/1\n");
+  const Status status = DictionarySet().LoadHunspellWords(empty);
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("empty.dic"), std::string::npos) << status.message();
+}
+
 TEST(DictionarySetTest, AddUserGazetteerRequiresTheGazetteerColumns) {
   TempDir dir;
   struct Case {

@@ -437,6 +437,21 @@ TEST(ReadInputTest, DashReadsStandardInput) {
   }
 }
 
+// Standard input's encoding is chosen from its first line: a bad byte in a later line is still
+// replaced, and counted.
+TEST(ReadInputTest, StandardInputChecksEveryJsonLine) {
+  std::istringstream fake_stdin(
+      "{\"id\":\"a\",\"text\":\"하나\"}\n{\"id\":\"b\",\"text\":\"둘\xFF셋\"}\n");
+  std::streambuf* const saved = std::cin.rdbuf(fake_stdin.rdbuf());
+  const Collected got = Read("-", InputFormat::kJsonl);
+  std::cin.rdbuf(saved);
+  ASSERT_TRUE(got.status.ok()) << got.status.message();
+  ASSERT_EQ(got.documents.size(), 2u);
+  EXPECT_EQ(got.documents[0].text, "하나");
+  EXPECT_EQ(got.documents[1].text, "둘\uFFFD셋");
+  EXPECT_EQ(got.documents[1].replaced_bytes, 1u);
+}
+
 // ================================================================ --encoding
 
 struct EncodingCase {

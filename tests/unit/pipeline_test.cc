@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -111,6 +112,69 @@ TEST(PipelineCreate, UserDictionaryWithoutGazetteerColumnsIsRefused) {
   ASSERT_FALSE(created.ok());
   EXPECT_NE(created.status().message().find("sageon_bad_user_dict.tsv"), std::string::npos);
   EXPECT_NE(created.status().message().find("name"), std::string::npos);
+}
+
+// What the tokens and entity stages made of a document, to compare two pipelines by.
+std::string Describe(const Document& doc) {
+  std::string out;
+  for (const Token& t : doc.tokens) {
+    out += std::string(doc.Text(t.span)) + "/" + std::to_string(static_cast<int>(t.tag)) + " ";
+  }
+  out += "\n";
+  for (const Mention& m : doc.mentions) {
+    out += std::string(doc.Text(m.span)) + "=" + doc.entities.at(m.entity).id + " ";
+  }
+  return out;
+}
+
+Document ProcessWith(const Pipeline& pipeline, std::string text) {
+  RawDocument raw;
+  raw.id = "test";
+  raw.text = std::move(text);
+  Document doc = pipeline.MakeDocument(std::move(raw));
+  pipeline.Process(&doc);
+  return doc;
+}
+
+TEST(PipelineWithGazetteerText, ReadsAsIfCreatedWithIt) {
+  const auto path = std::filesystem::temp_directory_path() / "sageon_with_gazetteer_dict.tsv";
+  // The user's file reads 라온 as an organization: it must still win over the added text.
+  std::ofstream(path) << "name\ttype\taliases\n라온\tORG\t\n";
+  const std::string added = "name\ttype\taliases\n서율\tPERSON\t\n라온\tPERSON\t\n";
+  PipelineOptions options;
+  options.dict_dir = SAGEON_TEST_DICT_DIR;
+  options.user_dictionaries.push_back(path.string());
+  auto base = Pipeline::Create(options);
+  ASSERT_TRUE(base.ok()) << base.status().message();
+  auto added_later = std::move(base).value().WithGazetteerText("discovered", added);
+  options.gazetteer_texts.emplace_back("discovered", added);
+  auto created_with = Pipeline::Create(options);
+  std::filesystem::remove(path);
+  ASSERT_TRUE(added_later.ok()) << added_later.status().message();
+  ASSERT_TRUE(created_with.ok()) << created_with.status().message();
+
+  const std::string text = "서율은 아침마다 공원을 달렸다. 라온은 서율에게 새 일을 맡겼다.";
+  const Document later = ProcessWith(*added_later, text);
+  EXPECT_EQ(Describe(later), Describe(ProcessWith(*created_with, text)));
+  std::vector<std::string> ids;
+  for (const Mention& m : later.mentions) ids.push_back(later.entities.at(m.entity).id);
+  EXPECT_NE(std::find(ids.begin(), ids.end(), CanonicalEntityId(EntityType::kPerson, "서율")),
+            ids.end())
+      << Describe(later);
+  EXPECT_NE(std::find(ids.begin(), ids.end(), CanonicalEntityId(EntityType::kOrg, "라온")),
+            ids.end())
+      << Describe(later);
+}
+
+TEST(PipelineWithGazetteerText, ABadGazetteerIsAnErrorNamingIt) {
+  PipelineOptions options;
+  options.dict_dir = SAGEON_TEST_DICT_DIR;
+  auto base = Pipeline::Create(options);
+  ASSERT_TRUE(base.ok()) << base.status().message();
+  auto added = std::move(base).value().WithGazetteerText("found names", "name\n서율\n");
+  ASSERT_FALSE(added.ok());
+  EXPECT_NE(added.status().message().find("found names"), std::string::npos)
+      << added.status().message();
 }
 
 TEST(Pipeline, OffsetsPointIntoTheOriginalThroughNormalization) {

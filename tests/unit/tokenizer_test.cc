@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -471,6 +473,87 @@ TEST(TokenizerTest, InvariantsOnTheSeedLikeText) {
     }
     EXPECT_EQ(token.tag, token.parts.front().tag) << surface;
   }
+}
+
+// ---------------------------------------------------------------- the shortcut past ICU
+
+// Random text of Hangul, ASCII (spaces, punctuation, letters, digits), line breaks and a few
+// characters of other scripts and classes that ICU's word rules treat apart (interpuncts, joiners,
+// combining marks, odd spaces, Thai, kana, Han, emoji). `style` 0 draws Hangul, spaces and ASCII
+// punctuation only, the text the shortcut cuts by itself; 1 adds letters and digits; 2 adds the
+// rest.
+std::string RandomText(std::mt19937* rng, int style) {
+  static constexpr char kPunctuation[] = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+  static constexpr char32_t kOthers[] = {
+      U'\n',  U'\t',  0x00A0, 0x3000,  0x2009,  0x00B7, 0x318D, 0x30FB, 0x2022, 0x2027,
+      0xFF65, U'ㅋ',  U'ㅎ',  U'é',    U'中',   U'あ',  U'カ',  U'Д',   0x0301, 0x200D,
+      0x200B, 0xFE0F, 0x00AD, 0x1F600, 0x1F3FB, 0xFF01, 0x2026, 0x201C, 0x201D, 0x2018,
+      0x2019, 0x300C, 0x300D, 0x2010,  0x2011,  0xFF05, 0x2030, U'ก',   U'ع',   U'①',
+      U'Ａ',  U'１',  U'％',  U'・',   0x3002,  U'〜',  U'～',  U'＿',  0x0E31, 0x1100};
+  auto pick = [rng](size_t n) { return static_cast<size_t>((*rng)() % n); };
+  std::string text;
+  const size_t length = 1 + pick(24);
+  for (size_t i = 0; i < length; ++i) {
+    const size_t kind = pick(style == 0 ? 10 : style == 1 ? 13 : 16);
+    if (kind < 5) {  // Hangul, often several syllables in a row
+      for (size_t k = 1 + pick(4); k > 0; --k) {
+        utf8::Append(static_cast<char32_t>(0xAC00 + pick(11172)), &text);
+      }
+    } else if (kind < 7) {
+      text.append(1 + (pick(4) == 0 ? pick(3) : 0), ' ');
+    } else if (kind < 10) {
+      text.push_back(kPunctuation[pick(sizeof kPunctuation - 1)]);
+    } else if (kind < 13) {
+      const size_t which = pick(3);
+      text.push_back(which == 0   ? static_cast<char>('0' + pick(10))
+                     : which == 1 ? static_cast<char>('a' + pick(26))
+                                  : static_cast<char>('A' + pick(26)));
+    } else {
+      utf8::Append(kOthers[pick(std::size(kOthers))], &text);
+    }
+  }
+  return text;
+}
+
+std::string DescribePieces(std::string_view text, const std::vector<Tokenizer::Piece>& pieces) {
+  std::string out;
+  for (const Tokenizer::Piece& piece : pieces) {
+    out += '[';
+    out += text.substr(piece.begin, piece.end - piece.begin);
+    out += "]/";
+    out += piece.kind == Tokenizer::PieceKind::kSpace  ? "space "
+           : piece.kind == Tokenizer::PieceKind::kWord ? "word "
+                                                       : "symbol ";
+  }
+  return out;
+}
+
+// Tokenize cuts most of Korean text without ICU (spaces, runs of Hangul, ASCII punctuation); the
+// pieces must be the ones ICU's word boundaries give over the whole sentence, on any text.
+TEST(TokenizerTest, ShortcutCutsLikeIcu) {
+  std::mt19937 rng(20231117);
+  size_t taken = 0, cases = 0;
+  for (int style = 0; style < 3; ++style) {
+    for (int i = 0; i < 6000; ++i) {
+      const std::string text = RandomText(&rng, style);
+      bool shortcut = false;
+      const std::vector<Tokenizer::Piece> fast = ProjectTokenizer().Pieces(text, true, &shortcut);
+      const std::vector<Tokenizer::Piece> icu = ProjectTokenizer().Pieces(text, false);
+      ASSERT_EQ(fast, icu) << "text: \"" << text << "\"\nshortcut: " << DescribePieces(text, fast)
+                           << "\nICU:      " << DescribePieces(text, icu);
+      ASSERT_FALSE(icu.empty());
+      EXPECT_EQ(icu.front().begin, 0u);
+      EXPECT_EQ(icu.back().end, text.size());
+      ++cases;
+      taken += shortcut ? 1 : 0;
+      // Hangul, spaces and ASCII punctuation only: the shortcut never needs ICU's word rules.
+      if (style == 0) {
+        EXPECT_TRUE(shortcut) << text;
+      }
+    }
+  }
+  // The comparison is worth something only if the shortcut was taken on much of the text.
+  EXPECT_GT(taken * 2, cases);
 }
 
 TEST(TokenizerTest, EmptyInputs) {

@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <cstring>
+
 namespace sageon::utf8 {
 
 namespace {
@@ -36,22 +38,30 @@ int Decode(std::string_view text, size_t pos, char32_t* cp) {
   *cp = value;
   return len;
 }
+
+// True when the eight bytes at p are all ASCII: long runs of markup, digits and Latin text are
+// checked a word at a time.
+bool EightAscii(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  return (word & 0x8080808080808080ull) == 0;
+}
 }  // namespace
 
-char32_t Next(std::string_view text, size_t* pos) {
+char32_t NextSlow(std::string_view text, size_t* pos) {
   char32_t cp = kReplacement;
   const int len = Decode(text, *pos, &cp);
   *pos += len > 0 ? static_cast<size_t>(len) : 1;
   return len > 0 ? cp : kReplacement;
 }
 
-char32_t Prev(std::string_view text, size_t pos, size_t* start) {
+char32_t PrevSlow(std::string_view text, size_t pos, size_t* start) {
   size_t begin = pos - 1;
   while (begin > 0 && pos - begin < 4 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) {
     --begin;
   }
   size_t p = begin;
-  char32_t cp = Next(text, &p);
+  char32_t cp = NextSlow(text, &p);
   if (p != pos) {  // not a clean sequence: step back one byte only
     begin = pos - 1;
     cp = kReplacement;
@@ -99,11 +109,15 @@ std::vector<uint32_t> ByteToCodePointTable(std::string_view text) {
 }
 
 size_t FindInvalid(std::string_view text) {
-  char32_t cp;
   for (size_t pos = 0; pos < text.size();) {
-    const int len = Decode(text, pos, &cp);
-    if (len == 0) return pos;
-    pos += static_cast<size_t>(len);
+    if (static_cast<unsigned char>(text[pos]) < 0x80 && pos + 8 <= text.size() &&
+        EightAscii(text.data() + pos)) {
+      pos += 8;
+      continue;
+    }
+    // Next reads an invalid byte as U+FFFD one byte long; U+FFFD itself is three bytes.
+    const size_t begin = pos;
+    if (Next(text, &pos) == kReplacement && pos == begin + 1) return begin;
   }
   return std::string_view::npos;
 }

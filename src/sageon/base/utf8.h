@@ -10,11 +10,59 @@
 
 namespace sageon::utf8 {
 
+// The out-of-line decoders behind Next and Prev: every case, invalid bytes included.
+char32_t NextSlow(std::string_view text, size_t* pos);
+char32_t PrevSlow(std::string_view text, size_t pos, size_t* start);
+
 // Decodes the code point at text[*pos] and advances *pos past it. Invalid bytes decode as U+FFFD
 // and advance by one byte, so a loop over arbitrary bytes always terminates.
-char32_t Next(std::string_view text, size_t* pos);
+// Every stage calls it per character: ASCII and the three-byte sequences of Hangul are decoded
+// here, inline and still validated (continuation bytes, overlong forms, surrogates); anything
+// else goes to NextSlow.
+inline char32_t Next(std::string_view text, size_t* pos) {
+  const size_t p = *pos;
+  const auto lead = static_cast<unsigned char>(text[p]);
+  if (lead < 0x80) {
+    *pos = p + 1;
+    return lead;
+  }
+  if ((lead & 0xF0) == 0xE0 && p + 2 < text.size()) {
+    const auto b1 = static_cast<unsigned char>(text[p + 1]);
+    const auto b2 = static_cast<unsigned char>(text[p + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      const char32_t cp =
+          static_cast<char32_t>((lead & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F));
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+        *pos = p + 3;
+        return cp;
+      }
+    }
+  }
+  return NextSlow(text, pos);
+}
+
 // The code point that ends just before byte `pos` (pos > 0); *start receives its first byte.
-char32_t Prev(std::string_view text, size_t pos, size_t* start);
+// ASCII and well-formed three-byte sequences inline, as in Next.
+inline char32_t Prev(std::string_view text, size_t pos, size_t* start) {
+  const auto last = static_cast<unsigned char>(text[pos - 1]);
+  if (last < 0x80) {
+    if (start != nullptr) *start = pos - 1;
+    return last;
+  }
+  if (pos >= 3 && (last & 0xC0) == 0x80) {
+    const auto lead = static_cast<unsigned char>(text[pos - 3]);
+    const auto b1 = static_cast<unsigned char>(text[pos - 2]);
+    if ((lead & 0xF0) == 0xE0 && (b1 & 0xC0) == 0x80) {
+      const char32_t cp =
+          static_cast<char32_t>((lead & 0x0F) << 12 | (b1 & 0x3F) << 6 | (last & 0x3F));
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+        if (start != nullptr) *start = pos - 3;
+        return cp;
+      }
+    }
+  }
+  return PrevSlow(text, pos, start);
+}
 // Appends the UTF-8 encoding of `cp`.
 void Append(char32_t cp, std::string* out);
 // Number of code points in `text`.

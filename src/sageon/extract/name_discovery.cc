@@ -41,9 +41,10 @@ void NameCounter::Observe(const Document& doc) {
     // noun from another (세호 아버지), and Promote leaves out the known ones.
     const bool whole = t.parts.size() <= 1;
     if (t.tag != TokenTag::kProperNoun && !(whole && t.tag == TokenTag::kNoun)) continue;
+    // Every Hangul syllable is three bytes: the length is checked before the bytes.
     const std::string_view form = doc.Text(t.head());
-    const size_t syllables = utf8::CodePointCount(form);
-    if (syllables < kMinSyllables || syllables > kMaxSyllables || !utf8::AllHangulSyllables(form)) {
+    if (form.size() < 3 * kMinSyllables || form.size() > 3 * kMaxSyllables ||
+        !utf8::AllHangulSyllables(form)) {
       continue;
     }
     Counted& counted = counts_[form];

@@ -56,6 +56,9 @@ struct Charset {
   size_t bom = 0;              // leading bytes that are a byte order mark
   size_t unit = 1;             // bytes per code unit: JSON lines split only on unit boundaries
   std::string newline = "\n";  // '\n' as this charset writes it
+  // UTF-8 whose every byte ChooseCharset found valid: its text is the bytes, with nothing to
+  // check again line by line.
+  bool checked_valid = false;
 };
 
 // ICU's windows-949 maps a lone 0x80 to U+0080 and a lone 0xFF to private use (U+F8F7) without
@@ -363,7 +366,9 @@ Result<Charset> ChooseCharset(std::string_view bytes, const std::string& source,
                      " at byte offset " + std::to_string(nul) + "), not a text document");
   }
   if (encoding.empty() && charset.label == "utf-8" &&
-      utf8::FindInvalid(bytes) != std::string_view::npos) {
+      utf8::FindInvalid(bytes) == std::string_view::npos) {
+    charset.checked_valid = true;
+  } else if (encoding.empty() && charset.label == "utf-8") {
     // Old Korean posts are often CP949 (a superset of EUC-KR): take it when every byte decodes.
     Charset cp949{"cp949", kCp949Converter};
     SAGEON_ASSIGN_OR_RETURN(Decoder decoder, Decoder::Open(cp949));
@@ -424,8 +429,12 @@ void ReadJsonLine(const std::string& path, std::string_view raw_line, size_t lin
                   const InputOptions& options, const InputCallbacks& callbacks) {
   do {
     const std::string source = path + ":" + std::to_string(line_number);
-    const Decoded decoded = decoder.Decode(raw_line, line_offset);
-    const std::string_view line = decoded.text;
+    Decoded decoded;
+    std::string_view line = raw_line;
+    if (!charset.checked_valid) {
+      decoded = decoder.Decode(raw_line, line_offset);
+      line = decoded.text;
+    }
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
     RawDocument doc;
     doc.source = source;
@@ -549,6 +558,7 @@ Status ReadStdinJsonLines(const std::string& path, const InputOptions& options,
     SAGEON_RETURN_IF_ERROR(in.Rest(&line));
     return ReadBytes(path, std::move(line), options, callbacks);
   }
+  charset->checked_valid = false;  // only the first line was checked: every line is decoded
   SAGEON_ASSIGN_OR_RETURN(const Decoder decoder, Decoder::Open(*charset));
   size_t offset = 0;
   size_t line_number = 0;
@@ -637,7 +647,8 @@ Status ReadBytes(const std::string& path, std::string bytes, const InputOptions&
   doc.id = path;
   doc.source = path;
   const std::string_view content = std::string_view(bytes).substr(charset->bom);
-  if (charset->icu_name.empty() && utf8::FindInvalid(content) == std::string_view::npos) {
+  if (charset->checked_valid ||
+      (charset->icu_name.empty() && utf8::FindInvalid(content) == std::string_view::npos)) {
     // Valid UTF-8, the common case: the bytes are the text, with no copy.
     doc.encoding = charset->label;
     bytes.erase(0, charset->bom);

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <cstdlib>
+#include <ranges>
 
 #include "sageon/base/utf8.h"
 
@@ -54,7 +55,8 @@ bool StableAlone(char32_t c) {
 void CopyBytes(std::string_view original, size_t begin, size_t end, std::string* text,
                std::vector<uint32_t>* map) {
   text->append(original.data() + begin, end - begin);
-  for (size_t k = begin; k < end; ++k) map->push_back(static_cast<uint32_t>(k));
+  const auto offsets = std::views::iota(static_cast<uint32_t>(begin), static_cast<uint32_t>(end));
+  map->insert(map->end(), offsets.begin(), offsets.end());
 }
 
 // The offset after the dropped characters at `pos`. Composition looks through them: once a ZWSP

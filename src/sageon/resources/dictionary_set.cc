@@ -132,6 +132,11 @@ Status DictionarySet::AddUserGazetteerTable(const std::string& source, TsvTable 
   return Status::Ok();
 }
 
+void DictionarySet::RemoveUserGazetteers() {
+  for (const std::string& name : user_gazetteers_) tables_.erase(name);
+  user_gazetteers_.clear();
+}
+
 const TsvTable* DictionarySet::Find(std::string_view name) const {
   const auto it = tables_.find(name);
   return it == tables_.end() ? nullptr : &it->second;
@@ -152,40 +157,41 @@ std::vector<const TsvTable*> DictionarySet::Gazetteers() const {
 }
 
 namespace {
-// Conjoining jamo (ᄀ ᅡ ᆨ) composed into precomposed syllables (각): hunspell-ko stores its
-// words decomposed. Anything else is copied as it is.
-std::string ComposeJamo(std::string_view decomposed) {
-  std::string out;
-  out.reserve(decomposed.size() / 2);
-  size_t pos = 0;
-  char32_t pending[3] = {0, 0, 0};
+// A hunspell-ko word, stored in conjoining jamo (ᄀ ᅡ ᆨ), composed into precomposed syllables
+// (각) in `out`: true when it is a word the set keeps, every character a syllable (a leading
+// consonant and a vowel, with or without a final one, or a syllable already composed) and two
+// syllables at least. One pass, no allocation once `out` has grown: the list has 100,000 words.
+bool ComposeHangulWord(std::string_view decomposed, std::string* out) {
+  out->clear();
+  size_t syllables = 0;
+  char32_t lead = 0, vowel = 0, tail = 0;  // the jamo of the syllable being composed
+  // Ends the syllable being composed; false when it lacks its vowel.
   auto flush = [&] {
-    if (pending[0] && pending[1]) {
-      const char32_t t = pending[2] ? pending[2] - 0x11A7 : 0;
-      utf8::Append(0xAC00 + ((pending[0] - 0x1100) * 21 + (pending[1] - 0x1161)) * 28 + t, &out);
-    } else {
-      for (char32_t c : pending) {
-        if (c) utf8::Append(c, &out);
-      }
-    }
-    pending[0] = pending[1] = pending[2] = 0;
+    if (lead == 0) return true;
+    if (vowel == 0) return false;
+    const char32_t t = tail ? tail - 0x11A7 : 0;
+    utf8::Append(0xAC00 + ((lead - 0x1100) * 21 + (vowel - 0x1161)) * 28 + t, out);
+    ++syllables;
+    lead = vowel = tail = 0;
+    return true;
   };
+  size_t pos = 0;
   while (pos < decomposed.size()) {
     const char32_t c = utf8::Next(decomposed, &pos);
     if (c >= 0x1100 && c <= 0x1112) {
-      flush();
-      pending[0] = c;
-    } else if (c >= 0x1161 && c <= 0x1175 && pending[0] && !pending[1]) {
-      pending[1] = c;
-    } else if (c >= 0x11A8 && c <= 0x11C2 && pending[1] && !pending[2]) {
-      pending[2] = c;
+      if (!flush()) return false;
+      lead = c;
+    } else if (c >= 0x1161 && c <= 0x1175 && lead && !vowel) {
+      vowel = c;
+    } else if (c >= 0x11A8 && c <= 0x11C2 && vowel && !tail) {
+      tail = c;
     } else {
-      flush();
-      utf8::Append(c, &out);
+      if (!flush() || !utf8::IsHangulSyllable(c)) return false;
+      utf8::Append(c, out);
+      ++syllables;
     }
   }
-  flush();
-  return out;
+  return flush() && syllables >= 2;
 }
 }  // namespace
 
@@ -193,19 +199,19 @@ Status DictionarySet::LoadHunspellWords(const std::string& path) {
   SAGEON_ASSIGN_OR_RETURN(std::string content, ReadWholeFile(path));
   LineCursor lines(content);
   std::string_view line;
-  bool first = true;
-  while (lines.Next(&line)) {
-    // The first line is the entry count.
-    if (std::exchange(first, false)) continue;
-    const std::string word = ComposeJamo(line.substr(0, line.find('/')));
-    size_t pos = 0;
-    size_t syllables = 0;
-    bool hangul = true;
-    while (pos < word.size() && hangul) {
-      hangul = utf8::IsHangulSyllable(utf8::Next(word, &pos));
-      ++syllables;
+  // The first line is the entry count.
+  if (lines.Next(&line)) {
+    size_t count = 0;
+    for (char c : line) {
+      if (!utf8::IsAsciiDigit(static_cast<unsigned char>(c))) break;
+      count = count * 10 + static_cast<size_t>(c - '0');
     }
-    if (hangul && syllables >= 2) words_.insert(word);
+    // Only a hint, against rehashing as the words come; a wrong count costs nothing but that.
+    words_.reserve(words_.size() + std::min<size_t>(count, content.size() / 4));
+  }
+  std::string word;
+  while (lines.Next(&line)) {
+    if (ComposeHangulWord(line.substr(0, line.find('/')), &word)) words_.insert(word);
   }
   if (words_.empty()) return DataError(path + ": no Korean words in this hunspell word list");
   return Status::Ok();

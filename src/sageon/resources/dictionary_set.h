@@ -54,6 +54,9 @@ class DictionarySet {
   Status AddUserGazetteer(const std::string& path);
   // The same for a gazetteer given as text; `source` names it in errors.
   Status AddUserGazetteerText(const std::string& source, std::string_view content);
+  // Forgets the user's gazetteers (the project's stay), for a caller that reads them again in
+  // another order.
+  void RemoveUserGazetteers();
 
   const TsvTable* Find(std::string_view name) const;
   // The table, or an error naming it and the directory it was looked for in.

@@ -10,7 +10,6 @@
 #include <map>
 #include <set>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "sageon/base/thread_break_iterator.h"
@@ -86,7 +85,12 @@ bool IsDemonstrative(std::u32string_view word) {
   return word == U"그" || word == U"이" || word == U"저";
 }
 
-bool IsLetterOrDigit(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) != 0; }
+// u_isalnum, answered without ICU for ASCII and Hangul syllables (all letters), most of the text.
+bool IsLetterOrDigit(char32_t c) {
+  if (c < 0x80) return utf8::IsAsciiAlpha(c) || utf8::IsAsciiDigit(c);
+  if (utf8::IsHangulSyllable(c)) return true;
+  return u_isalnum(static_cast<UChar32>(c)) != 0;
+}
 
 // The jongseong index (1..27) of a compatibility consonant jamo used as the first character of a
 // final form ("ㅂ니다"), or 0.
@@ -131,18 +135,53 @@ struct WordForm {
   bool prefix = false;  // "싶*": any word starting with the text
 };
 
+// A 64-bit summary of a set of code points: a string holds every code point of another only if
+// its mask holds every bit of the other's, which rules most cues out of a line without a search.
+uint64_t CodePointBit(char32_t c) { return uint64_t{1} << ((c * 0x9E3779B1u) >> 26); }
+
 struct BoilerplateCue {
   std::string cue;
+  uint64_t mask = 0;  // CodePointBit of each of its code points; 0 (never ruled out) if not UTF-8
   enum class Scope { kButton, kLine, kSection };
   Scope scope = Scope::kLine;
   size_t max_chars = 0;
 };
 
+// Lists keyed by a Hangul syllable and found by its index, without hashing: the sentence-final
+// check asks about the last syllable of every word.
+template <typename T>
+class SyllableLists {
+ public:
+  // The list of `syllable`, a Hangul syllable; created empty when missing.
+  std::vector<T>& operator[](char32_t syllable) {
+    if (index_.empty()) index_.assign(kSyllables, 0);
+    uint16_t& slot = index_[syllable - 0xAC00];
+    if (slot == 0) {
+      lists_.emplace_back();
+      slot = static_cast<uint16_t>(lists_.size());
+    }
+    return lists_[slot - 1];
+  }
+  // The list of `c`, or nullptr when it has none (or is no Hangul syllable).
+  const std::vector<T>* Find(char32_t c) const {
+    if (!utf8::IsHangulSyllable(c) || index_.empty()) return nullptr;
+    const uint16_t slot = index_[c - 0xAC00];
+    return slot == 0 ? nullptr : &lists_[slot - 1];
+  }
+
+ private:
+  static constexpr size_t kSyllables = 11172;  // fewer than 65535 lists
+  std::vector<uint16_t> index_;                // 1 + index into lists_, 0 for none
+  std::vector<std::vector<T>> lists_;
+};
+
 // The lexicons of the rules, read once in Create().
 struct Lexicon {
-  // Keyed by their last code point: a word is checked only against the forms it can end in.
-  std::unordered_map<char32_t, std::vector<EndingForm>> finals;
-  std::unordered_map<char32_t, std::vector<std::u32string>> not_finals;
+  // Keyed by their last code point: a word is checked only against the forms it can end in. Only
+  // a word that ends in a Hangul syllable can end in a final form (IsFinalCore), so forms that end
+  // otherwise are not kept.
+  SyllableLists<EndingForm> finals;
+  SyllableLists<std::u32string> not_finals;
   std::vector<WordForm> quotatives;
   std::vector<WordForm> continuations;
   std::vector<std::u32string> hanging;
@@ -165,31 +204,91 @@ struct Pair {
   size_t close;
 };
 
+// The arrays a Splitter fills per code point. Each thread keeps them from one document to the
+// next: allocating them anew for every document cost a tenth of splitting. After a huge document
+// the thread gives their memory back instead of holding it.
+struct SplitterArrays {
+  std::vector<char32_t> cps;
+  std::vector<uint32_t> offset, run_begin, run_end, marks, url_marks, pair_close;
+  std::vector<uint8_t> is_close;
+  std::vector<int> inside;
+  std::vector<char16_t> units;
+
+  void Clear() {
+    cps.clear();
+    offset.clear();
+    run_begin.clear();
+    run_end.clear();
+    marks.clear();
+    url_marks.clear();
+    pair_close.clear();
+    is_close.clear();
+    inside.clear();
+    units.clear();
+  }
+  void ReleaseIfHuge() {
+    constexpr size_t kKeptCodePoints = size_t{1} << 20;  // about 30 MB of arrays
+    if (cps.capacity() > kKeptCodePoints) *this = SplitterArrays();
+  }
+};
+
 class Splitter {
  public:
-  // `iterator` is this thread's own sentence BreakIterator.
-  Splitter(const Lexicon& impl, icu::BreakIterator* iterator, std::string_view text)
-      : impl_(impl), iterator_(iterator), text_(text) {
+  // `iterator` is this thread's own sentence BreakIterator; `arrays` this thread's, emptied here.
+  Splitter(const Lexicon& impl, icu::BreakIterator* iterator, std::string_view text,
+           SplitterArrays* arrays)
+      : impl_(impl),
+        iterator_(iterator),
+        text_(text),
+        units_(arrays->units),
+        cps_(arrays->cps),
+        offset_(arrays->offset),
+        run_begin_(arrays->run_begin),
+        run_end_(arrays->run_end),
+        marks_(arrays->marks),
+        url_marks_(arrays->url_marks),
+        inside_(arrays->inside),
+        pair_close_(arrays->pair_close),
+        is_close_(arrays->is_close) {
+    arrays->Clear();
+    // Valid UTF-8 has a code point for every byte that is not a continuation byte: the count
+    // sizes the arrays at once (it only sizes them: decoding decides what they hold).
+    size_t estimate = 0;
+    for (const char b : text) estimate += (static_cast<unsigned char>(b) & 0xC0) != 0x80 ? 1 : 0;
+    cps_.reserve(estimate);
+    offset_.reserve(estimate + 1);
+    run_begin_.reserve(estimate);
+    run_end_.reserve(estimate);
+    // One pass decodes the text and finds where each run of spaces or non-spaces begins and
+    // ends, so that finding the word around a position costs nothing however long the run: a post
+    // pasted without spaces or a page of blank lines must not make splitting quadratic.
+    uint32_t run_start = 0;
+    bool run_is_space = false;
     size_t pos = 0;
     while (pos < text.size()) {
+      const auto k = static_cast<uint32_t>(cps_.size());
       offset_.push_back(static_cast<uint32_t>(pos));
-      cps_.push_back(utf8::Next(text, &pos));
+      const char32_t c = utf8::Next(text, &pos);
+      const bool space = IsSpaceCp(c);
+      if (k > 0 && space != run_is_space) {
+        for (uint32_t i = run_start; i < k; ++i) run_end_.push_back(k);
+        run_start = k;
+      }
+      run_is_space = space;
+      run_begin_.push_back(run_start);
+      cps_.push_back(c);
+      // What FindPairs and ProtectUrls look at: few characters of prose.
+      if (!utf8::IsHangulSyllable(c) && !(c < 0x80 && IsLetterOrDigit(c)) && c != ' ') {
+        marks_.push_back(k);
+      }
+      if (c == '@' || c == ':' ||
+          (c == '.' && k >= 3 && cps_[k - 3] == 'w' && cps_[k - 2] == 'w' && cps_[k - 1] == 'w')) {
+        url_marks_.push_back(k);
+      }
     }
-    offset_.push_back(static_cast<uint32_t>(text.size()));
     n_ = cps_.size();
-    // Where each run of spaces or non-spaces begins and ends, so that finding the word around a
-    // position costs nothing however long the run: a post pasted without spaces or a page of
-    // blank lines must not make splitting quadratic.
-    run_begin_.resize(n_);
-    run_end_.resize(n_);
-    for (size_t k = 0; k < n_; ++k) {
-      const bool same = k > 0 && IsSpaceCp(cps_[k]) == IsSpaceCp(cps_[k - 1]);
-      run_begin_[k] = same ? run_begin_[k - 1] : static_cast<uint32_t>(k);
-    }
-    for (size_t k = n_; k-- > 0;) {
-      const bool same = k + 1 < n_ && IsSpaceCp(cps_[k]) == IsSpaceCp(cps_[k + 1]);
-      run_end_[k] = same ? run_end_[k + 1] : static_cast<uint32_t>(k + 1);
-    }
+    run_end_.insert(run_end_.end(), n_ - run_start, static_cast<uint32_t>(n_));
+    offset_.push_back(static_cast<uint32_t>(text.size()));
   }
 
   std::vector<Sentence> Run();
@@ -213,10 +312,12 @@ class Splitter {
   // The first non-space at or after `k`.
   size_t SkipSpaces(size_t k) const { return k < n_ && IsSpaceCp(cps_[k]) ? run_end_[k] : k; }
   std::u32string_view View(size_t b, size_t e) const {
-    return std::u32string_view(cps_).substr(b, e - b);
+    return std::u32string_view(cps_.data() + b, e - b);
   }
   // The word without the punctuation, emoticons and decorations that trail it.
   std::u32string_view Core(size_t b, size_t e) const {
+    // Most words end in a Hangul syllable, which is none of what is stripped below.
+    if (e > b && utf8::IsHangulSyllable(cps_[e - 1])) return View(b, e);
     while (e > b) {
       const char32_t c = cps_[e - 1];
       if (IsTerminator(c) || IsDecoration(c) || c == ',' || IsClosingQuote(c)) {
@@ -224,8 +325,9 @@ class Splitter {
         continue;
       }
       // A parenthesis glued to the word: "없잖아요(강한부정)" ends in 없잖아요.
+      if (c != ')' && c != U'）') break;
       const auto open = open_of_.find(e - 1);
-      if ((c == ')' || c == U'）') && open != open_of_.end() && open->second > b) {
+      if (open != open_of_.end() && open->second > b) {
         e = open->second;
         continue;
       }
@@ -267,30 +369,38 @@ class Splitter {
   const Lexicon& impl_;
   icu::BreakIterator* iterator_;  // may be null: ICU could not be had, its candidates are none
   std::string_view text_;
-  std::u32string cps_;
-  std::vector<uint32_t> offset_;  // code point index -> byte offset, n_ + 1 entries
+  std::vector<char16_t>& units_;  // the text as UTF-16, for ICU
+  std::vector<char32_t>& cps_;
+  std::vector<uint32_t>& offset_;  // code point index -> byte offset, n_ + 1 entries
   size_t n_ = 0;
   // For each code point, the [begin, end) of the run of spaces or of non-spaces it is in.
-  std::vector<uint32_t> run_begin_, run_end_;
+  std::vector<uint32_t>& run_begin_;
+  std::vector<uint32_t>& run_end_;
+  // Code points other than Hangul syllables, ASCII letters and digits and ' ': the brackets,
+  // quotes and line breaks FindPairs looks for are among them.
+  std::vector<uint32_t>& marks_;
+  // Every '@', ':' and '.' after "www": a URL or e-mail address holds one of them.
+  std::vector<uint32_t>& url_marks_;
   std::vector<Pair> pairs_;
-  std::vector<int> inside_;            // inside_[k] > 0: the gap after code point k is in a pair
-  std::vector<size_t> pair_close_;     // for an opening code point, the index of its close, else 0
+  std::vector<int>& inside_;  // inside_[k] > 0: the gap after code point k is in a pair
+  // For an opening code point, the index of its close, else 0.
+  std::vector<uint32_t>& pair_close_;
   std::map<size_t, size_t> open_of_;   // closing code point -> its opening one
-  std::vector<bool> is_close_;         // the code point closes a pair
+  std::vector<uint8_t>& is_close_;     // 1: the code point closes a pair
   std::map<size_t, bool> candidates_;  // right (next sentence start) -> punctuated
   std::set<size_t> boundaries_;
 };
 
 bool Lexicon::IsFinalCore(std::u32string_view core) const {
   if (core.size() < 2 || !utf8::IsHangulSyllable(core.back())) return false;
-  const auto forms = finals.find(core.back());
-  if (forms == finals.end()) return false;
-  if (const auto nf = not_finals.find(core.back()); nf != not_finals.end()) {
-    for (const std::u32string& form : nf->second) {
+  const std::vector<EndingForm>* const forms = finals.Find(core.back());
+  if (forms == nullptr) return false;
+  if (const std::vector<std::u32string>* const nf = not_finals.Find(core.back())) {
+    for (const std::u32string& form : *nf) {
       if (EndsWith(core, form)) return false;
     }
   }
-  for (const EndingForm& f : forms->second) {
+  for (const EndingForm& f : *forms) {
     if (f.jongseong == 0) {
       // A one-syllable form needs a stem before it (다, 요 alone are an adverb and a noun); a
       // longer one may be the whole word (않음, 없음).
@@ -332,9 +442,11 @@ bool Splitter::EndsWithEmoticon(size_t b, size_t e) const {
   const char32_t last = cps_[e - 1];
   if (IsEmoticonJamo(last) && last != U'ㅡ' && last != U'ㄷ') return true;
   if (last == '^' && e - b >= 2 && cps_[e - 2] == '^') return true;
+  // Most words: nothing below U+2600 is an emoticon here, nor is a Hangul syllable.
+  if (last < 0x2600 || utf8::IsHangulSyllable(last)) return false;
   const int8_t type = u_charType(static_cast<UChar32>(last));
   return last >= 0x1F000 || (last >= 0x1F3FB && last <= 0x1F3FF) || last == 0xFE0F ||
-         (type == U_OTHER_SYMBOL && last >= 0x2600);
+         type == U_OTHER_SYMBOL;
 }
 
 // "1.", "15.", "①", "가.", "-", "•", "▶": list numbering and bullets that start a line item.
@@ -347,9 +459,11 @@ bool Splitter::IsMarkerPiece(size_t b, size_t e) const {
   }
   const char32_t last = cps_[e - 1];
   if (last != '.' && last != ')') return false;
-  bool digits = true;
-  for (size_t k = b; k + 1 < e; ++k) digits = digits && utf8::IsAsciiDigit(cps_[k]);
-  if (digits && e - b <= 4) return true;
+  if (e - b <= 4) {
+    bool digits = true;
+    for (size_t k = b; digits && k + 1 < e; ++k) digits = utf8::IsAsciiDigit(cps_[k]);
+    if (digits) return true;
+  }
   return e - b == 2 && (utf8::IsHangulSyllable(cps_[b]) || utf8::IsAsciiAlpha(cps_[b]));
 }
 
@@ -386,7 +500,7 @@ void Splitter::FindPairs() {
   // kinds are open ("(" a hundred thousand times, then "]" as often, must not be quadratic).
   std::vector<std::vector<size_t>> open_at(kClosers.size());
   pair_close_.assign(n_ + 1, 0);
-  is_close_.assign(n_ + 1, false);
+  is_close_.assign(n_ + 1, 0);
   auto push = [&](char32_t close, size_t k) {
     open_at[kClosers.find(close)].push_back(stack.size());
     stack.push_back({close, k});
@@ -397,9 +511,9 @@ void Splitter::FindPairs() {
     const size_t j = openers.back();
     if (k - stack[j].pos <= kMaxPairLength) {
       pairs_.push_back({stack[j].pos, k});
-      pair_close_[stack[j].pos] = k;
+      pair_close_[stack[j].pos] = static_cast<uint32_t>(k);
       open_of_[k] = stack[j].pos;
-      is_close_[k] = true;
+      is_close_[k] = 1;
     }
     // The openers above it are left unclosed, as a closer skips what it does not match.
     stack.resize(j);
@@ -408,9 +522,8 @@ void Splitter::FindPairs() {
     }
     return true;
   };
-  for (size_t k = 0; k < n_; ++k) {
+  for (const size_t k : marks_) {  // every other code point is text, none of these
     const char32_t c = cps_[k];
-    if (utf8::IsHangulSyllable(c) || (c < 0x80 && IsLetterOrDigit(c)) || c == ' ') continue;
     if (c == '\n') {
       stack.clear();
       for (std::vector<size_t>& positions : open_at) positions.clear();
@@ -449,15 +562,14 @@ void Splitter::FindPairs() {
 
 // URLs and e-mail addresses: their dots and question marks are not sentence ends.
 void Splitter::ProtectUrls() {
-  size_t k = 0;
-  while (k < n_) {
-    if (IsSpaceCp(cps_[k])) {
-      ++k;
-      continue;
-    }
-    const size_t b = k;
-    const size_t e = WordEnd(k);
-    k = e;
+  // Only a word with an '@' or a ':' in it, or starting with "www.", can be one: the words of
+  // the url marks.
+  size_t checked = 0;  // the words before this code point are done
+  for (const size_t mark : url_marks_) {
+    if (mark < checked) continue;
+    const size_t b = run_begin_[mark];
+    const size_t e = run_end_[mark];
+    checked = e;
     const std::u32string_view w = View(b, e);
     const size_t at = w.find(U'@');
     const bool url = w.find(U"://") != std::u32string_view::npos || w.substr(0, 4) == U"www.";
@@ -482,7 +594,7 @@ void Splitter::AddCandidate(size_t boundary, bool punctuated) {
   if (!IsSpaceCp(cps_[right - 1])) {
     // ICU may break between an opening bracket and its content ("거절하였다.[" | "2]").
     while (right > 1 && pair_close_[right - 1] != 0 &&
-           (IsTerminator(cps_[right - 2]) || is_close_[right - 2])) {
+           (IsTerminator(cps_[right - 2]) || is_close_[right - 2] != 0)) {
       --right;
     }
     while (right < n_ && !IsSpaceCp(cps_[right])) {
@@ -497,7 +609,7 @@ void Splitter::AddCandidate(size_t boundary, bool punctuated) {
         right = close + 1;
         continue;
       }
-      if (is_close_[right] || IsDecoration(c) || IsTerminator(c)) {
+      if (is_close_[right] != 0 || IsDecoration(c) || IsTerminator(c)) {
         ++right;
         continue;
       }
@@ -511,23 +623,34 @@ void Splitter::AddCandidate(size_t boundary, bool punctuated) {
 }
 
 void Splitter::AddIcuCandidates() {
-  UErrorCode status = U_ZERO_ERROR;
   icu::BreakIterator* const it = iterator_;
-  UText* ut = utext_openUTF8(nullptr, text_.data(), static_cast<int64_t>(text_.size()), &status);
-  if (U_FAILURE(status) || it == nullptr) {
-    if (ut != nullptr) utext_close(ut);
-    return;
+  if (it == nullptr) return;
+  // ICU reads UTF-16 natively and UTF-8 only through an adapter that converts it chunk by chunk,
+  // several times slower: it is handed the code points as UTF-16.
+  std::vector<char16_t>& units = units_;
+  units.reserve(n_);
+  for (const char32_t c : cps_) {
+    if (c <= 0xFFFF) {
+      units.push_back(static_cast<char16_t>(c));
+    } else {
+      units.push_back(static_cast<char16_t>(0xD7C0 + (c >> 10)));
+      units.push_back(static_cast<char16_t>(0xDC00 | (c & 0x3FF)));
+    }
   }
-  it->setText(ut, status);
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUChars(&ut, units.data(), static_cast<int64_t>(units.size()), &status);
+  if (U_SUCCESS(status)) it->setText(&ut, status);
   if (U_SUCCESS(status)) {
     size_t k = 0;
+    size_t unit = 0;  // where code point k starts in `units`
     for (int32_t b = it->next(); b != icu::BreakIterator::DONE; b = it->next()) {
-      const auto byte = static_cast<uint32_t>(b);
-      while (k < n_ && offset_[k] < byte) ++k;
+      const auto boundary = static_cast<size_t>(b);
+      while (k < n_ && unit < boundary) unit += cps_[k++] > 0xFFFF ? 2 : 1;
       AddCandidate(k, true);
     }
   }
-  utext_close(ut);
+  utext_close(&ut);
 }
 
 // Boundaries ICU cannot see: a final ending or an emoticon followed by a space ("맛있어요 다음은",
@@ -548,6 +671,7 @@ void Splitter::AddWordCandidates() {
     // The same with emoticons: "포스팅해볼게요^^로마".
     for (size_t t = b + 1; t + 1 < e; ++t) {
       const char32_t c = cps_[t];
+      if (utf8::IsHangulSyllable(c)) continue;  // neither a terminator nor an emoticon
       const char32_t next = cps_[t + 1];
       if (!IsTerminator(c) && !IsEmoticonChar(c)) continue;
       if (IsTerminator(next) || IsEmoticonChar(next) || IsClosingQuote(next)) continue;
@@ -641,7 +765,7 @@ bool Splitter::Keep(size_t left, size_t right, bool punctuated) const {
   // Not after a footnote mark that follows a sentence end: no particle follows "다.[8]", so a
   // word glued there starts the next sentence, as in text pasted without its line breaks
   // ("골이다.[8]발렌시아전"). A lone syllable there is a leftover of the sentence before.
-  if (left + 1 == right && is_close_[left] && utf8::IsHangulSyllable(cps_[right])) {
+  if (left + 1 == right && is_close_[left] != 0 && utf8::IsHangulSyllable(cps_[right])) {
     size_t syllables = 0;  // 0, 1 or "2 or more"
     for (size_t k = 0; k < next_core.size() && syllables < 2; ++k) {
       syllables += utf8::IsHangulSyllable(next_core[k]) ? 1 : 0;
@@ -800,17 +924,13 @@ std::vector<Sentence> Splitter::Run() {
   if (n_ == 0) return {};
   FindPairs();
   ProtectUrls();
-  std::vector<int> diff(n_ + 1, 0);
+  // The depth of pairs around each gap: +1 where a pair opens, -1 where it closes, summed.
+  inside_.assign(n_ + 1, 0);
   for (const Pair& p : pairs_) {
-    diff[p.open] += 1;
-    diff[p.close] -= 1;
+    inside_[p.open] += 1;
+    inside_[p.close] -= 1;
   }
-  inside_.assign(n_, 0);
-  int depth = 0;
-  for (size_t k = 0; k < n_; ++k) {
-    depth += diff[k];
-    inside_[k] = depth;
-  }
+  for (size_t k = 1; k < n_; ++k) inside_[k] += inside_[k - 1];
   AddIcuCandidates();
   AddWordCandidates();
   for (const auto& [right, punctuated] : candidates_) {
@@ -832,6 +952,7 @@ void Splitter::MarkLines(std::vector<Sentence>* sentences) const {
   struct Line {
     uint32_t begin, end;
     size_t chars;
+    size_t first_cp;  // code point index of `begin`
     bool boilerplate = false;
   };
   std::vector<Line> lines;
@@ -842,7 +963,7 @@ void Splitter::MarkLines(std::vector<Sentence>* sentences) const {
       size_t lb = b, le = k;
       while (lb < le && IsSpaceCp(cps_[lb])) ++lb;
       while (le > lb && IsSpaceCp(cps_[le - 1])) --le;
-      if (le > lb) lines.push_back(Line{offset_[lb], offset_[le], le - lb});
+      if (le > lb) lines.push_back(Line{offset_[lb], offset_[le], le - lb, lb});
       b = k + 1;
     }
   }
@@ -852,10 +973,20 @@ void Splitter::MarkLines(std::vector<Sentence>* sentences) const {
     const std::string_view s = text_.substr(line.begin, line.end - line.begin);
     bool cue_line = false;
     bool button = false;
-    std::string rest(s);  // the line without its button labels
+    std::string rest;   // the line without its button labels, once one is found
+    uint64_t mask = 0;  // of the line's code points, computed when a cue is short enough to ask
+    bool has_mask = false;
     for (const BoilerplateCue& cue : impl_.boilerplate) {
-      if (line.chars > cue.max_chars || s.find(cue.cue) == std::string_view::npos) continue;
+      if (line.chars > cue.max_chars) continue;
+      if (!has_mask) {
+        for (size_t k = line.first_cp; k < line.first_cp + line.chars; ++k) {
+          mask |= CodePointBit(cps_[k]);
+        }
+        has_mask = true;
+      }
+      if ((cue.mask & ~mask) != 0 || s.find(cue.cue) == std::string_view::npos) continue;
       if (cue.scope == BoilerplateCue::Scope::kButton) {
+        if (!button) rest.assign(s);
         button = true;
         for (size_t at = rest.find(cue.cue); at != std::string::npos; at = rest.find(cue.cue)) {
           rest.erase(at, cue.cue.size());
@@ -977,9 +1108,10 @@ Result<SentenceSplitter> SentenceSplitter::Create(const DictionarySet& dictionar
       f.rest = f.jongseong != 0 ? form.substr(1) : form;
       if (f.rest.empty()) return DataError(where + "a final form needs more than a jamo");
       const char32_t last = f.rest.back();
-      impl->lexicon.finals[last].push_back(std::move(f));
+      if (utf8::IsHangulSyllable(last)) impl->lexicon.finals[last].push_back(std::move(f));
     } else if (type == "not_final") {
-      impl->lexicon.not_finals[form.back()].push_back(form);
+      if (utf8::IsHangulSyllable(form.back()))
+        impl->lexicon.not_finals[form.back()].push_back(form);
     } else if (type == "quotative" || type == "continuation") {
       WordForm w;
       w.prefix = form.back() == U'*';
@@ -1008,6 +1140,9 @@ Result<SentenceSplitter> SentenceSplitter::Create(const DictionarySet& dictionar
   for (const TsvTable::Row& row : boilerplate->rows()) {
     BoilerplateCue cue;
     cue.cue = std::string(boilerplate->Cell(row, "cue"));
+    if (utf8::FindInvalid(cue.cue) == std::string_view::npos) {
+      for (const char32_t c : Decode(cue.cue)) cue.mask |= CodePointBit(c);
+    }
     const std::string_view scope = boilerplate->Cell(row, "scope");
     const std::string where = boilerplate->source() + ":" + std::to_string(row.line) + ": ";
     if (scope == "button") {
@@ -1039,7 +1174,11 @@ Result<SentenceSplitter> SentenceSplitter::Create(const DictionarySet& dictionar
 }
 
 std::vector<Sentence> SentenceSplitter::Split(std::string_view text) const {
-  return Splitter(impl_->lexicon, impl_->iterator.Get(), text).Run();
+  thread_local SplitterArrays arrays;
+  std::vector<Sentence> sentences =
+      Splitter(impl_->lexicon, impl_->iterator.Get(), text, &arrays).Run();
+  arrays.ReleaseIfHuge();
+  return sentences;
 }
 
 }  // namespace sageon

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
+#include <cstddef>
 #include <cstdint>
-#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -96,51 +96,15 @@ Result<uint8_t> ParseClass(std::string_view value, const TsvTable& table,
                    std::string(value) + "'");
 }
 
-// Byte offsets of every code point of `s`, then s.size(). An eojeol rarely has more than a dozen
-// code points: those offsets stay on the stack, and only a longer run of text allocates.
-class CodePointStarts {
- public:
-  explicit CodePointStarts(std::string_view s) {
-    size_t pos = 0;
-    while (pos < s.size()) {
-      Push(static_cast<uint32_t>(pos));
-      utf8::Next(s, &pos);
-    }
-    Push(static_cast<uint32_t>(s.size()));
-  }
-  std::span<const uint32_t> span() const {
-    return heap_.empty() ? std::span<const uint32_t>(inline_.data(), size_)
-                         : std::span<const uint32_t>(heap_);
-  }
-
- private:
-  void Push(uint32_t offset) {
-    if (size_ < inline_.size()) {
-      inline_[size_++] = offset;
-      return;
-    }
-    if (heap_.empty()) heap_.assign(inline_.begin(), inline_.end());
-    heap_.push_back(offset);
-  }
-  std::array<uint32_t, 32> inline_;
-  size_t size_ = 0;
-  std::vector<uint32_t> heap_;
-};
-
-char32_t LastChar(std::string_view s) {
-  size_t start = 0;
-  return s.empty() ? U'\0' : utf8::Prev(s, s.size(), &start);
-}
-
 bool IsLatin(char32_t c) {
   return utf8::IsAsciiAlpha(c) || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
          (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A);
 }
 bool IsDigit(char32_t c) { return utf8::IsAsciiDigit(c) || (c >= 0xFF10 && c <= 0xFF19); }
 
-bool PhonologyFits(std::string_view stem, After after) {
-  const char32_t c = LastChar(stem);
-  // A Latin or digit stem is read aloud in many ways (OpenAI는, GPT-4가, 2023년): accept both.
+// `c` ends a stem: a Latin or digit stem is read aloud in many ways (OpenAI는, GPT-4가, 2023년),
+// so only a Hangul syllable's final consonant decides.
+bool PhonologyFits(char32_t c, After after) {
   if (!utf8::IsHangulSyllable(c)) return true;
   const int final = utf8::FinalConsonant(c);
   switch (after) {
@@ -158,27 +122,11 @@ bool PhonologyFits(std::string_view stem, After after) {
   return true;
 }
 
-struct Script {
-  bool hangul = false, latin = false, digit = false, hanja = false, other_alnum = false;
-  bool first_digit = false;
-  size_t code_points = 0;
-  bool AllHangul() const { return hangul && !latin && !digit && !hanja && !other_alnum; }
-  bool AnyAlnum() const { return hangul || latin || digit || hanja || other_alnum; }
-};
-
 // A syllable only a predicate has: the past tense fused in (있, 했, 밝혔), 않/많 (ㄶ), 없.
 bool IsVerbSyllable(char32_t c) {
   if (!utf8::IsHangulSyllable(c)) return false;
   const int final = utf8::FinalConsonant(c);
   return final == kSsangSiot || final == kNieunHieut || c == U'없';
-}
-
-bool HasVerbSyllable(std::string_view s) {
-  size_t pos = 0;
-  while (pos < s.size()) {
-    if (IsVerbSyllable(utf8::Next(s, &pos))) return true;
-  }
-  return false;
 }
 
 // A syllable with the vowel ㅡ and no final consonant, other than 스 (르, 크, 쁘): the end of many
@@ -189,26 +137,193 @@ bool IsEuStem(char32_t c) {
   return index % 28 == 0 && (index / 28) % 21 == 18;  // medial 18 = ㅡ
 }
 
+// What one code point tells of the script of a word. A word's bits are the union of its code
+// points' bits, so those of every prefix of an eojeol come from one pass over it.
+enum ScriptBit : uint8_t {
+  kHangulBit = 1,
+  kLatinBit = 2,
+  kDigitBit = 4,
+  kHanjaBit = 8,
+  kOtherAlnumBit = 16,
+  kVerbSyllableBit = 32,  // IsVerbSyllable
+};
+
+uint8_t ScriptBits(char32_t c) {
+  if (utf8::IsHangul(c)) return IsVerbSyllable(c) ? kHangulBit | kVerbSyllableBit : kHangulBit;
+  if (IsLatin(c)) return kLatinBit;
+  if (IsDigit(c)) return kDigitBit;
+  if (utf8::IsHanja(c)) return kHanjaBit;
+  if (u_isalnum(static_cast<UChar32>(c))) return kOtherAlnumBit;
+  return 0;
+}
+
+struct Script {
+  bool hangul = false, latin = false, digit = false, hanja = false, other_alnum = false;
+  bool first_digit = false;
+  size_t code_points = 0;
+  bool AllHangul() const { return hangul && !latin && !digit && !hanja && !other_alnum; }
+  bool AnyAlnum() const { return hangul || latin || digit || hanja || other_alnum; }
+
+  static Script Of(uint8_t bits, size_t code_points, bool first_digit) {
+    Script script;
+    script.hangul = (bits & kHangulBit) != 0;
+    script.latin = (bits & kLatinBit) != 0;
+    script.digit = (bits & kDigitBit) != 0;
+    script.hanja = (bits & kHanjaBit) != 0;
+    script.other_alnum = (bits & kOtherAlnumBit) != 0;
+    script.first_digit = first_digit;
+    script.code_points = code_points;
+    return script;
+  }
+};
+
 Script ScriptOf(std::string_view s) {
-  Script script;
+  uint8_t bits = 0;
+  size_t code_points = 0;
+  bool first_digit = false;
   size_t pos = 0;
   while (pos < s.size()) {
     const char32_t c = utf8::Next(s, &pos);
-    if (script.code_points++ == 0) script.first_digit = IsDigit(c);
-    if (utf8::IsHangul(c)) {
-      script.hangul = true;
-    } else if (IsLatin(c)) {
-      script.latin = true;
-    } else if (IsDigit(c)) {
-      script.digit = true;
-    } else if (utf8::IsHanja(c)) {
-      script.hanja = true;
-    } else if (u_isalnum(static_cast<UChar32>(c))) {
-      script.other_alnum = true;
+    if (code_points++ == 0) first_digit = IsDigit(c);
+    bits |= ScriptBits(c);
+  }
+  return Script::Of(bits, code_points, first_digit);
+}
+
+// An eojeol, or its first `n` code points, decoded: every rule asks about its code points, its
+// cuts (byte offsets of code point boundaries) and the scripts of its prefixes, which are read
+// here instead of decoding the text again at every question.
+struct EojeolChars {
+  std::string_view text;             // bytes [0, starts[n])
+  const uint32_t* starts = nullptr;  // starts[i]: byte offset of code point i, for i <= n
+  const char32_t* cps = nullptr;     // n code points
+  const uint8_t* bits = nullptr;     // bits[k]: the ScriptBits of code points [0, k), for k <= n
+  size_t n = 0;
+
+  std::string_view Sub(size_t begin, size_t end) const {
+    return std::string_view(text.data() + starts[begin], starts[end] - starts[begin]);
+  }
+  std::string_view Prefix(size_t k) const { return Sub(0, k); }
+  std::string_view Suffix(size_t k) const { return Sub(k, n); }
+  // The first `k` code points as an eojeol of their own.
+  EojeolChars First(size_t k) const { return EojeolChars{Prefix(k), starts, cps, bits, k}; }
+  // The last code point of the first `k`, U+0000 for none.
+  char32_t LastOf(size_t k) const { return k == 0 ? U'\0' : cps[k - 1]; }
+  Script ScriptOfPrefix(size_t k) const { return Script::Of(bits[k], k, k > 0 && IsDigit(cps[0])); }
+  bool AllHangul(size_t k) const {
+    return (bits[k] & kHangulBit) != 0 &&
+           (bits[k] & (kLatinBit | kDigitBit | kHanjaBit | kOtherAlnumBit)) == 0;
+  }
+};
+
+// The storage behind EojeolChars. An eojeol rarely has more than a few dozen code points: they
+// stay on the stack, and only a longer run of text allocates.
+class DecodedEojeol {
+ public:
+  explicit DecodedEojeol(std::string_view text) : text_(text) {
+    bits_[0] = 0;
+    uint8_t bits = 0;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      const auto start = static_cast<uint32_t>(pos);
+      const char32_t c = utf8::Next(text, &pos);
+      bits |= ScriptBits(c);
+      Push(start, c, bits);
+    }
+    if (heap_starts_.empty()) {
+      starts_[n_] = static_cast<uint32_t>(text.size());
+    } else {
+      heap_starts_.back() = static_cast<uint32_t>(text.size());
     }
   }
-  return script;
-}
+  DecodedEojeol(const DecodedEojeol&) = delete;
+  DecodedEojeol& operator=(const DecodedEojeol&) = delete;
+
+  EojeolChars chars() const {
+    if (heap_starts_.empty()) {
+      return EojeolChars{text_, starts_.data(), cps_.data(), bits_.data(), n_};
+    }
+    return EojeolChars{text_, heap_starts_.data(), heap_cps_.data(), heap_bits_.data(), n_};
+  }
+
+ private:
+  static constexpr size_t kInline = 48;
+
+  // Appends code point n_ (its start, itself, the bits of the prefix it ends).
+  void Push(uint32_t start, char32_t c, uint8_t prefix_bits) {
+    if (heap_starts_.empty() && n_ < kInline) {
+      starts_[n_] = start;
+      cps_[n_] = c;
+      bits_[n_ + 1] = prefix_bits;
+      ++n_;
+      return;
+    }
+    if (heap_starts_.empty()) {  // moves to the heap, where starts and bits keep one spare entry
+      heap_starts_.assign(starts_.begin(), starts_.begin() + static_cast<std::ptrdiff_t>(n_ + 1));
+      heap_cps_.assign(cps_.begin(), cps_.begin() + static_cast<std::ptrdiff_t>(n_));
+      heap_bits_.assign(bits_.begin(), bits_.begin() + static_cast<std::ptrdiff_t>(n_ + 1));
+    }
+    heap_starts_[n_] = start;
+    heap_starts_.push_back(0);
+    heap_cps_.push_back(c);
+    heap_bits_.push_back(prefix_bits);
+    ++n_;
+  }
+
+  std::string_view text_;
+  size_t n_ = 0;
+  std::array<uint32_t, kInline + 1> starts_;
+  std::array<char32_t, kInline> cps_;
+  std::array<uint8_t, kInline + 1> bits_;
+  std::vector<uint32_t> heap_starts_;
+  std::vector<char32_t> heap_cps_;
+  std::vector<uint8_t> heap_bits_;
+};
+
+// What the words of a list look like from outside: the most code points of a word that ends in
+// each character, and which pairs of first and last character occur. A string that fits neither
+// is not in the list, and is told so without hashing it: most strings the analyzer asks about are
+// in no list, and the look-ups that remain are the cost of the analysis (a miss in the lexicon's
+// table is a miss in the cache).
+class WordShapes {
+ public:
+  void Add(std::string_view word) {
+    if (word.empty()) return;  // never asked: every string asked about has a character
+    size_t pos = 0;
+    const char32_t first = utf8::Next(word, &pos);
+    const char32_t last = utf8::Prev(word, word.size(), nullptr);
+    const size_t length = utf8::CodePointCount(word);
+    pairs_.set(PairBit(first, last));
+    if (!utf8::IsHangulSyllable(last)) {
+      other_ = std::max(other_, length);
+      return;
+    }
+    if (syllables_.empty()) syllables_.assign(kSyllables, 0);
+    uint16_t& slot = syllables_[last - 0xAC00];
+    slot = static_cast<uint16_t>(std::min<size_t>(std::max<size_t>(slot, length), kUnbounded));
+  }
+  // The most code points of a listed word ending in `last`; 0 when none ends in it.
+  size_t MaxLength(char32_t last) const {
+    if (!utf8::IsHangulSyllable(last)) return other_;
+    if (syllables_.empty()) return 0;
+    const uint16_t length = syllables_[last - 0xAC00];
+    return length == kUnbounded ? SIZE_MAX : length;
+  }
+  // False when no listed word of `length` code points runs from `first` to `last`.
+  bool MayHave(char32_t first, char32_t last, size_t length) const {
+    return length <= MaxLength(last) && pairs_.test(PairBit(first, last));
+  }
+
+ private:
+  static constexpr size_t kSyllables = 11172;
+  static constexpr uint16_t kUnbounded = 0xFFFF;  // a word this long or longer
+  static size_t PairBit(char32_t first, char32_t last) {
+    return ((first * 0x9E3779B1u) ^ (last * 0x85EBCA77u)) >> 16;
+  }
+  std::bitset<65536> pairs_;         // 8 KB, by PairBit
+  std::vector<uint16_t> syllables_;  // by Hangul syllable index; empty while no word ends in one
+  size_t other_ = 0;                 // for every other last character
+};
 
 }  // namespace
 
@@ -252,11 +367,24 @@ class WordSet {
     const LexiconItem* item = lexicon_->Find(word);
     return item != nullptr && (item->value.flags & flag_) != 0;
   }
-  void emplace(std::string_view word) { (*lexicon_)[word].flags |= flag_; }
+  // Whether w[begin, end) (not empty) is in the set, most often told by its shape alone.
+  bool contains(const EojeolChars& w, size_t begin, size_t end) const {
+    return MayHave(w, begin, end) && contains(w.Sub(begin, end));
+  }
+  bool MayHave(const EojeolChars& w, size_t begin, size_t end) const {
+    return shapes_.MayHave(w.cps[begin], w.cps[end - 1], end - begin);
+  }
+  void emplace(std::string_view word) {
+    (*lexicon_)[word].flags |= flag_;
+    shapes_.Add(word);
+  }
+  // The most code points of a word of the set that ends in `last` (0: none does).
+  size_t MaxLength(char32_t last) const { return shapes_.MaxLength(last); }
 
  private:
   Lexicon* lexicon_;
   uint32_t flag_;
+  WordShapes shapes_;
 };
 
 struct EojeolAnalyzer::Impl {
@@ -275,6 +403,9 @@ struct EojeolAnalyzer::Impl {
   size_t max_particle_code_points = 0;
   size_t max_particle_bytes = 0;
   std::bitset<11172> particle_initial_syllables;  // the first syllables of particles
+  WordShapes particle_shapes;
+  WordShapes ending_shapes;      // the forms with ending classes
+  WordShapes light_verb_shapes;  // the forms of light verbs
   // 하, 했, 되, 시 ...: a cheap first test, by Hangul syllable index, then for any other start.
   std::bitset<11172> light_verb_initial_syllables;
   std::vector<char32_t> light_verb_other_initials;
@@ -305,15 +436,33 @@ struct EojeolAnalyzer::Impl {
   // The lexicon's item of the particle `form`, or nullptr. Most forms asked about are no particle
   // and are told so before any hashing: too long, or starting with a syllable no particle does.
   const LexiconItem* Particle(std::string_view form) const {
+    if (form.empty()) return ParticleItem(lexicon.Find(form));
+    size_t pos = 0;
+    return Particle(form, utf8::Next(form, &pos));
+  }
+  // The same, when the first code point of `form` is known to be `first`.
+  const LexiconItem* Particle(std::string_view form, char32_t first) const {
     if (form.size() > max_particle_bytes) return nullptr;
-    if (form.size() >= 3 && (static_cast<unsigned char>(form[0]) & 0xF0) == 0xE0) {
-      size_t pos = 0;
-      const char32_t first = utf8::Next(form, &pos);
-      if (utf8::IsHangulSyllable(first) && !particle_initial_syllables.test(first - 0xAC00)) {
-        return nullptr;
-      }
+    if (utf8::IsHangulSyllable(first) && !particle_initial_syllables.test(first - 0xAC00)) {
+      return nullptr;
     }
-    const LexiconItem* item = lexicon.Find(form);
+    return ParticleItem(lexicon.Find(form));
+  }
+  // The particle that is w[begin, n), or nullptr.
+  const LexiconItem* ParticleAt(const EojeolChars& w, size_t begin) const {
+    if (!particle_shapes.MayHave(w.cps[begin], w.cps[w.n - 1], w.n - begin)) return nullptr;
+    return Particle(w.Suffix(begin), w.cps[begin]);
+  }
+  // The ending classes of w[begin, n) (not empty).
+  uint8_t EndingClassesAt(const EojeolChars& w, size_t begin) const {
+    if (!ending_shapes.MayHave(w.cps[begin], w.cps[w.n - 1], w.n - begin)) return 0;
+    return EndingClasses(w.Suffix(begin));
+  }
+  const LightVerb* LightVerbAt(const EojeolChars& w, size_t begin, size_t end) const {
+    if (!light_verb_shapes.MayHave(w.cps[begin], w.cps[end - 1], end - begin)) return nullptr;
+    return FindLightVerb(w.Sub(begin, end));
+  }
+  static const LexiconItem* ParticleItem(const LexiconItem* item) {
     return item != nullptr && (item->value.flags & kParticleFlag) != 0 ? item : nullptr;
   }
   uint8_t EndingClasses(std::string_view form) const {
@@ -332,41 +481,39 @@ struct EojeolAnalyzer::Impl {
            light_verb_other_initials.end();
   }
 
-  EojeolAnalysis Analyze(std::string_view eojeol) const;
+  // Fills `out`, which holds nothing of an earlier analysis.
+  void Analyze(std::string_view eojeol, EojeolAnalysis* out) const;
   // The dictionary form of a predicate whose stem part (its last syllable fused with the past
   // tense, 아/어 or ㅂ니다) is `stem` and whose ending is `ending`: 밝혔+다 → 밝히다, 왔+다 →
   // 오다, 받았+다 → 받다, 드립+니다 → 드리다. Empty when no plausible stem comes out.
   std::string PredicateLemma(std::string_view stem, std::string_view ending) const;
 
  private:
-  TokenTag StemTag(std::string_view stem, bool before_particle) const;
+  // The tag of the stem w[0, end), whose lexicon flags are `flags`.
+  TokenTag StemTag(const EojeolChars& w, size_t end, bool before_particle, uint32_t flags) const;
   bool EndsWithStem(const std::u32string& stem, const WordSet& set, size_t min_tail = 2) const;
   std::u32string UndoPast(const std::u32string& prefix, const Jamo& last) const;
-  bool EndsInProtected(std::string_view stem, std::span<const uint32_t> starts, size_t cut,
-                       size_t first) const;
-  bool CutAllowed(std::string_view eojeol, std::span<const uint32_t> starts, size_t cut) const;
-  bool AnalyzeLightVerb(std::string_view eojeol, std::span<const uint32_t> starts,
-                        EojeolAnalysis* out) const;
-  bool AnalyzeFusedEnding(std::string_view eojeol, std::span<const uint32_t> starts,
-                          EojeolAnalysis* out) const;
-  bool AnalyzeParticle(std::string_view eojeol, std::span<const uint32_t> starts,
-                       EojeolAnalysis* out) const;
-  bool AnalyzeVerbEnding(std::string_view eojeol, std::span<const uint32_t> starts,
-                         EojeolAnalysis* out) const;
-  void AppendNoun(std::string_view eojeol, std::span<const uint32_t> starts, size_t end,
-                  bool before_particle, int depth, std::vector<Morph>* parts) const;
+  bool EndsInProtected(const EojeolChars& w, size_t cut, size_t first) const;
+  bool CutAllowed(const EojeolChars& w, size_t cut) const;
+  bool AnalyzeLightVerb(const EojeolChars& w, EojeolAnalysis* out) const;
+  bool AnalyzeFusedEnding(const EojeolChars& w, EojeolAnalysis* out) const;
+  bool AnalyzeParticle(const EojeolChars& w, EojeolAnalysis* out) const;
+  bool AnalyzeVerbEnding(const EojeolChars& w, EojeolAnalysis* out) const;
+  void AppendNoun(const EojeolChars& w, size_t end, bool before_particle, int depth,
+                  std::vector<Morph>* parts) const;
 };
 
-TokenTag EojeolAnalyzer::Impl::StemTag(std::string_view stem, bool before_particle) const {
-  const Script script = ScriptOf(stem);
+TokenTag EojeolAnalyzer::Impl::StemTag(const EojeolChars& w, size_t end, bool before_particle,
+                                       uint32_t flags) const {
+  const Script script = w.ScriptOfPrefix(end);
   if (script.first_digit) return TokenTag::kNumber;
   if (!script.AnyAlnum()) return TokenTag::kSymbol;
   if (script.hanja && !script.hangul && !script.latin) return TokenTag::kHanja;
   if (script.latin && !script.hangul) return TokenTag::kForeign;
   if (script.latin && script.hangul) return TokenTag::kProperNoun;  // 오픈AI, 챗GPT
   if (script.hangul) {
-    if (names.contains(stem)) return TokenTag::kProperNoun;
-    if (nouns.contains(stem)) return TokenTag::kNoun;
+    if ((flags & kNameFlag) != 0) return TokenTag::kProperNoun;
+    if ((flags & kNounFlag) != 0) return TokenTag::kNoun;
     return before_particle ? TokenTag::kProperNoun : TokenTag::kNoun;
   }
   return TokenTag::kOther;
@@ -558,190 +705,198 @@ std::string EojeolAnalyzer::Impl::PredicateLemma(std::string_view stem,
   return lemma + "다";
 }
 
-// True when the stem eojeol[0, starts[cut]) ends in a protected word of two syllables or more
-// that starts at or before `first` (이사회 in 이사회+의 starts before 회의; 속도 in 경부고속도+로
+// True when the stem w[0, cut) ends in a protected word of two syllables or more that starts at
+// or before code point `first` (이사회 in 이사회+의 starts before 회의; 속도 in 경부고속도+로
 // starts after 고속도로, which stays whole).
-bool EojeolAnalyzer::Impl::EndsInProtected(std::string_view stem, std::span<const uint32_t> starts,
-                                           size_t cut, size_t first) const {
+bool EojeolAnalyzer::Impl::EndsInProtected(const EojeolChars& w, size_t cut, size_t first) const {
+  const size_t longest =
+      std::min(max_protected_code_points, protected_words.MaxLength(w.cps[cut - 1]));
   for (size_t q = 0; q + 1 < cut && q <= first; ++q) {
-    if (cut - q > max_protected_code_points) continue;
-    if (protected_words.contains(stem.substr(starts[q]))) return true;
+    if (cut - q > longest) continue;
+    if (protected_words.contains(w, q, cut)) return true;
   }
   return false;
 }
 
-bool EojeolAnalyzer::Impl::CutAllowed(std::string_view eojeol, std::span<const uint32_t> starts,
-                                      size_t cut) const {
-  const size_t n = starts.size() - 1;
+bool EojeolAnalyzer::Impl::CutAllowed(const EojeolChars& w, size_t cut) const {
+  const size_t n = w.n;
   // The leftmost start of a protected word across the cut, if any.
   size_t first = n;
   // A protected word counts when it ends the eojeol or only a particle follows it.
   for (size_t e = n; e > cut; --e) {
     if (e < n && n - e > max_particle_code_points) break;
-    if (e < n && Particle(eojeol.substr(starts[e])) == nullptr) continue;
+    if (e < n && ParticleAt(w, e) == nullptr) continue;
+    // Words of the lists that end in w[e - 1] are at most this long: none starts further left.
+    const char32_t last = w.cps[e - 1];
+    const size_t longest_head = std::min<size_t>(2, head_words.MaxLength(last));
+    const size_t longest_protected = protected_words.MaxLength(last);
+    const size_t longest =
+        std::min(max_protected_code_points, std::max(longest_head, longest_protected));
     for (size_t q = cut; q-- > 0;) {
-      if (e - q > max_protected_code_points) break;
-      const std::string_view word = eojeol.substr(starts[q], starts[e] - starts[q]);
+      const size_t length = e - q;
+      if (length > longest) break;
+      if (q >= first) continue;  // a word found there would not move `first`
       // Two-syllable words are too often the last syllable of a name plus a particle (경주+가 is
       // not 경+주가, 예수+의 not 예+수의): only compound heads (회의, 합의) of them guard a cut.
-      if (e - q < 3 ? head_words.contains(word) : protected_words.contains(word)) {
-        first = std::min(first, q);
-      }
+      const bool listed = length < 3
+                              ? length <= longest_head && head_words.contains(w, q, e)
+                              : length <= longest_protected && protected_words.contains(w, q, e);
+      if (listed) first = q;
     }
   }
   if (first == n) return true;
-  return EndsInProtected(eojeol.substr(0, starts[cut]), starts, cut, first);
+  return EndsInProtected(w, cut, first);
 }
 
-// Appends the noun eojeol[0, starts[end]) to `parts`, splitting off a title written against a
-// name (김혜수씨 → 김혜수 + 씨, 왕가위감독 → 왕가위 + 감독, A씨 → A + 씨): the name must end where
-// the entity stage looks for it.
-void EojeolAnalyzer::Impl::AppendNoun(std::string_view eojeol, std::span<const uint32_t> starts,
-                                      size_t end, bool before_particle, int depth,
-                                      std::vector<Morph>* parts) const {
-  const std::string_view noun = eojeol.substr(0, starts[end]);
-  const bool known = (Flags(noun) & (kNounFlag | kNameFlag | kTitleFlag)) != 0;
+// Appends the noun w[0, end) to `parts`, splitting off a title written against a name (김혜수씨 →
+// 김혜수 + 씨, 왕가위감독 → 왕가위 + 감독, A씨 → A + 씨): the name must end where the entity
+// stage looks for it.
+void EojeolAnalyzer::Impl::AppendNoun(const EojeolChars& w, size_t end, bool before_particle,
+                                      int depth, std::vector<Morph>* parts) const {
+  const std::string_view noun = w.Prefix(end);
+  const uint32_t noun_flags = Flags(noun);
+  const bool known = (noun_flags & (kNounFlag | kNameFlag | kTitleFlag)) != 0;
+  const char32_t last = w.cps[end - 1];
   if (!known && depth < 2) {
-    for (size_t length = std::min(max_title_code_points, end - 1); length >= 1; --length) {
+    // Every title tried ends in `last`: none is longer than the longest title that does.
+    const size_t longest = std::min({max_title_code_points, end - 1, titles.MaxLength(last)});
+    for (size_t length = longest; length >= 1; --length) {
       const size_t cut = end - length;
-      const std::string_view title = noun.substr(starts[cut]);
-      if (!titles.contains(title)) continue;
-      const std::string_view name = noun.substr(0, starts[cut]);
-      const Script script = ScriptOf(name);
+      const std::string_view title = w.Sub(cut, end);
+      if (!titles.contains(w, cut, end)) continue;
+      const std::string_view name = w.Prefix(cut);
+      const Script script = w.ScriptOfPrefix(cut);
       const bool latin_name = script.latin && !script.hangul;
-      const bool surname = script.code_points == 1 && surnames.contains(name);
+      const bool surname = script.code_points == 1 && surnames.contains(w, 0, cut);
       bool fits = false;
       if (length >= 2) {
         fits = latin_name || surname || (script.hangul && script.code_points >= 2);
       } else if (title == "씨" || title == "님") {
         // One-syllable titles end many common words (날씨, 솜씨, 하느님): a surname, a Latin
         // initial or a name of two to four syllables only.
-        const bool anonymized = script.code_points == 2 && name.ends_with("모") &&
-                                surnames.contains(name.substr(0, name.size() - 3));
+        const bool anonymized =
+            script.code_points == 2 && name.ends_with("모") && surnames.contains(w, 0, 1);
         fits = latin_name || anonymized || (surname && title == "씨") ||
                (script.AllHangul() && script.code_points >= 2 && script.code_points <= 4 &&
-                !nouns.contains(name));
+                !nouns.contains(w, 0, cut));
       } else {
         fits = latin_name;  // A군, B양: after a Hangul syllable 군/양 end place names (고양, 해군)
       }
       if (!fits) continue;
-      const std::span<const uint32_t> noun_starts = starts.first(end + 1);
-      if (!CutAllowed(noun, noun_starts, cut)) continue;
+      if (!CutAllowed(w.First(end), cut)) continue;
       // 박모씨: a surname with 모 hides a name in crime reports (이모 alone is an aunt).
-      if (cut == 2 && starts[2] - starts[1] == 3 && noun.substr(starts[1], 3) == "모" &&
-          surnames.contains(noun.substr(0, starts[1]))) {
-        parts->push_back(Morph{Span{0, starts[1]}, TokenTag::kProperNoun});
-        parts->push_back(Morph{Span{starts[1], starts[2]}, TokenTag::kNoun});
+      if (cut == 2 && w.starts[2] - w.starts[1] == 3 && w.Sub(1, 2) == "모" &&
+          surnames.contains(w, 0, 1)) {
+        parts->push_back(Morph{Span{0, w.starts[1]}, TokenTag::kProperNoun});
+        parts->push_back(Morph{Span{w.starts[1], w.starts[2]}, TokenTag::kNoun});
       } else {
-        AppendNoun(eojeol, starts, cut, true, depth + 1, parts);
-        if (titles.contains(name)) parts->back().tag = TokenTag::kNoun;  // 감독+님
+        AppendNoun(w, cut, true, depth + 1, parts);
+        if (titles.contains(w, 0, cut)) parts->back().tag = TokenTag::kNoun;  // 감독+님
       }
-      parts->push_back(Morph{Span{starts[cut], starts[end]}, TokenTag::kNoun});
+      parts->push_back(Morph{Span{w.starts[cut], w.starts[end]}, TokenTag::kNoun});
       return;
     }
   }
-  const Script noun_script = ScriptOf(noun);
-  if (!known && noun_script.AllHangul() && end == 2 &&
-      surnames.contains(noun.substr(0, starts[1]))) {
+  const bool all_hangul = w.AllHangul(end);
+  if (!known && all_hangul && end == 2 && surnames.contains(w, 0, 1)) {
     // 김모, 박군: a surname with 모 (an anonymized name) or 군 (a boy), not 부모, 공군 (listed).
-    const std::string_view second = noun.substr(starts[1]);
-    if (second == "모" || second == "군") {
-      parts->push_back(Morph{Span{0, starts[1]}, TokenTag::kProperNoun});
-      parts->push_back(Morph{Span{starts[1], starts[2]}, TokenTag::kNoun});
+    if (last == U'모' || last == U'군') {
+      parts->push_back(Morph{Span{0, w.starts[1]}, TokenTag::kProperNoun});
+      parts->push_back(Morph{Span{w.starts[1], w.starts[2]}, TokenTag::kNoun});
       return;
     }
   }
-  if (!known && before_particle && noun_script.AllHangul() && end == 3 &&
-      noun.substr(starts[2]) == "이") {
+  if (!known && before_particle && all_hangul && end == 3 && last == U'이') {
     // 평식이가, 유경이는: a given name that ends in a consonant takes 이 before a particle in
     // speech. Nouns derived with 이 (목걸이, 해돋이, 쌍둥이) end in other syllables or are listed.
     static constexpr std::u32string_view kDerivedBefore =
         U"걸놀잡돋벌맞풀살받박둥덩팡멩맹닫멍옹양숭랑렁팽챙린은톨뭉들겹";
-    size_t pos = starts[1];
-    const char32_t middle = utf8::Next(noun, &pos);
+    const char32_t middle = w.cps[1];
     if (utf8::FinalConsonant(middle) != 0 &&
-        kDerivedBefore.find(middle) == std::u32string_view::npos &&
-        !nouns.contains(noun.substr(0, starts[2]))) {
-      parts->push_back(Morph{Span{0, starts[2]}, TokenTag::kProperNoun});
-      parts->push_back(Morph{Span{starts[2], starts[3]}, TokenTag::kNoun});
+        kDerivedBefore.find(middle) == std::u32string_view::npos && !nouns.contains(w, 0, 2)) {
+      parts->push_back(Morph{Span{0, w.starts[2]}, TokenTag::kProperNoun});
+      parts->push_back(Morph{Span{w.starts[2], w.starts[3]}, TokenTag::kNoun});
       return;
     }
   }
   if (!known && depth < 2 && end >= 2) {
-    const std::span<const uint32_t> noun_starts = starts.first(end + 1);
+    // Every tail tried ends in `last`: none is longer than the longest noun that does.
+    const size_t longest_tail = nouns.MaxLength(last);
     // The longest name first: 서울지역 is 서울 + 지역 before 서 + 울지역.
-    for (size_t cut = end - 1; cut >= 1; --cut) {
-      const std::string_view tail = noun.substr(starts[cut]);
+    for (size_t cut = end - 1; cut >= 1 && end - cut <= longest_tail; --cut) {
+      const std::string_view tail = w.Sub(cut, end);
       // Every tail is a known noun: one look-up rules out most cuts.
-      if (!nouns.contains(tail)) continue;
-      const std::string_view head = noun.substr(0, starts[cut]);
-      const Script script = ScriptOf(head);
-      const bool name_head =
-          (names.contains(head) && script.code_points >= 2) || (script.latin && !script.hangul);
-      // 북측, 미측: a one-syllable name only before 측 (한전 is no 한+전).
-      const bool short_side = tail == "측" && script.code_points == 1 && names.contains(head);
-      if (name_suffixes.contains(tail)) continue;
+      const uint32_t tail_flags = Flags(tail);
+      if ((tail_flags & kNounFlag) == 0) continue;
+      if ((tail_flags & kNameSuffixFlag) != 0) continue;
       // A one-syllable tail may end a longer noun: 기업은행 is not 기업은+행, nor 유럽여행
       // 유럽여+행.
-      if (end - cut == 1 && nouns.contains(noun.substr(starts[cut - 1]))) continue;
-      const bool common_tail = nouns.contains(tail) && end - cut >= 2;
+      if (end - cut == 1 && nouns.contains(w, cut - 1, end)) continue;
+      const Script script = w.ScriptOfPrefix(cut);
+      const bool head_is_name = names.contains(w, 0, cut);
+      const bool name_head =
+          (head_is_name && script.code_points >= 2) || (script.latin && !script.hangul);
+      // 북측, 미측: a one-syllable name only before 측 (한전 is no 한+전).
+      const bool short_side = tail == "측" && script.code_points == 1 && head_is_name;
+      const bool common_tail = end - cut >= 2;  // the tail is a known noun
       // After any noun a one-syllable tail must not end a Korean name (김부식, 박근형): a
       // surname and two syllables is a name before it is a noun and a tail.
-      const bool name_like =
-          end == 3 && end - cut == 1 && surnames.contains(noun.substr(0, starts[1]));
-      const bool fits =
-          short_side || (name_head && (name_tails.contains(tail) || common_tail)) ||
-          (script.AllHangul() && script.code_points >= 2 && !name_like && any_tails.contains(tail));
-      if (!fits || !CutAllowed(noun, noun_starts, cut)) continue;
-      AppendNoun(eojeol, starts, cut, true, depth + 1, parts);
-      parts->push_back(Morph{Span{starts[cut], starts[end]}, TokenTag::kNoun});
+      const bool name_like = end == 3 && end - cut == 1 && surnames.contains(w, 0, 1);
+      const bool fits = short_side ||
+                        (name_head && ((tail_flags & kNameTailFlag) != 0 || common_tail)) ||
+                        (script.AllHangul() && script.code_points >= 2 && !name_like &&
+                         (tail_flags & kAnyTailFlag) != 0);
+      if (!fits || !CutAllowed(w.First(end), cut)) continue;
+      AppendNoun(w, cut, true, depth + 1, parts);
+      parts->push_back(Morph{Span{w.starts[cut], w.starts[end]}, TokenTag::kNoun});
       return;
     }
   }
-  parts->push_back(Morph{Span{0, starts[end]}, StemTag(noun, before_particle)});
+  parts->push_back(Morph{Span{0, w.starts[end]}, StemTag(w, end, before_particle, noun_flags)});
 }
 
 // noun + 하다/되다/시키다/당하다 ...: 해임+되+었다, 임명+했+다, 위+해, 상당+한.
-bool EojeolAnalyzer::Impl::AnalyzeLightVerb(std::string_view eojeol,
-                                            std::span<const uint32_t> starts,
-                                            EojeolAnalysis* out) const {
-  const size_t n = starts.size() - 1;
+bool EojeolAnalyzer::Impl::AnalyzeLightVerb(const EojeolChars& w, EojeolAnalysis* out) const {
+  const size_t n = w.n;
   for (size_t cut = 0; cut < n; ++cut) {
-    const std::string_view stem = eojeol.substr(0, starts[cut]);
     if (cut > 0) {
-      const char32_t last = LastChar(stem);
+      const char32_t last = w.cps[cut - 1];
       if (!utf8::IsHangulSyllable(last) && !IsLatin(last)) continue;
     }
-    size_t at = starts[cut];
-    if (!IsLightVerbInitial(utf8::Next(eojeol, &at))) continue;
+    if (!IsLightVerbInitial(w.cps[cut])) continue;
+    // Whether the stem is a known name, asked once for both lengths of light verb.
+    int stem_is_name = -1;
     for (const size_t len : {size_t{2}, size_t{1}}) {
       if (cut + len > n) continue;
-      const LightVerb* const verb =
-          FindLightVerb(eojeol.substr(starts[cut], starts[cut + len] - starts[cut]));
+      const LightVerb* const verb = LightVerbAt(w, cut, cut + len);
       if (verb == nullptr) continue;
       // A two-syllable light verb (당하다, 시키다) after a one-syllable stem is usually part of
       // one adjective (정당한 = 정당+한, not 정+당한).
       if (verb->syllables >= 2 && cut < 2) continue;
       // A known name is no verbal noun: 일본해 is a sea, not 일본+해.
-      if (cut > 0 && names.contains(stem)) continue;
-      const std::string_view rest = eojeol.substr(starts[cut + len]);
+      if (cut > 0) {
+        if (stem_is_name < 0) stem_is_name = names.contains(w, 0, cut) ? 1 : 0;
+        if (stem_is_name == 1) continue;
+      }
+      const std::string_view rest = w.Suffix(cut + len);
       bool fits = false;
       if (rest.empty()) {
         fits = (verb->cls & kMayEndEojeol) != 0;
       } else {
-        fits = (EndingClasses(rest) & verb->cls) != 0;
+        fits = (EndingClassesAt(w, cut + len) & verb->cls) != 0;
       }
       if (!fits) continue;
-      if (cut > 0 && !CutAllowed(eojeol, starts, cut)) continue;
+      if (cut > 0 && !CutAllowed(w, cut)) continue;
       out->parts.clear();
-      if (cut > 0) out->parts.push_back(Morph{Span{0, starts[cut]}, TokenTag::kNoun});
-      out->parts.push_back(Morph{Span{starts[cut], starts[cut + len]}, TokenTag::kPredicate});
+      if (cut > 0) out->parts.push_back(Morph{Span{0, w.starts[cut]}, TokenTag::kNoun});
+      out->parts.push_back(Morph{Span{w.starts[cut], w.starts[cut + len]}, TokenTag::kPredicate});
       if (!rest.empty()) {
-        out->parts.push_back(Morph{Span{starts[cut + len], static_cast<uint32_t>(eojeol.size())},
+        out->parts.push_back(Morph{Span{w.starts[cut + len], static_cast<uint32_t>(w.text.size())},
                                    TokenTag::kEnding});
       }
       out->tag = out->parts.front().tag;
-      out->lemma = std::string(stem) + verb->lemma;
+      out->lemma.assign(w.Prefix(cut));
+      out->lemma += verb->lemma;
       return true;
     }
   }
@@ -750,49 +905,48 @@ bool EojeolAnalyzer::Impl::AnalyzeLightVerb(std::string_view eojeol,
 
 // A syllable that carries the past tense (있, 했, 밝혔) or a stem no noun has (않, 많, 없) marks
 // a predicate whatever its stem: 밝혔+다, 있+지만, 않+은.
-bool EojeolAnalyzer::Impl::AnalyzeFusedEnding(std::string_view eojeol,
-                                              std::span<const uint32_t> starts,
-                                              EojeolAnalysis* out) const {
-  const size_t n = starts.size() - 1;
+bool EojeolAnalyzer::Impl::AnalyzeFusedEnding(const EojeolChars& w, EojeolAnalysis* out) const {
+  const size_t n = w.n;
+  // No such syllable before the last one: nothing to try.
+  if (n < 2 || (w.bits[n - 1] & kVerbSyllableBit) == 0) return false;
   for (size_t i = 0; i + 1 < n; ++i) {
-    size_t pos = starts[i];
-    const char32_t c = utf8::Next(eojeol, &pos);
-    if (!IsVerbSyllable(c)) continue;
-    const std::string_view rest = eojeol.substr(starts[i + 1]);
-    if ((EndingClasses(rest) & (kPastClass | kStemClass)) == 0) continue;
+    if (!IsVerbSyllable(w.cps[i])) continue;
+    const std::string_view rest = w.Suffix(i + 1);
+    if ((EndingClassesAt(w, i + 1) & (kPastClass | kStemClass)) == 0) continue;
     out->parts.clear();
-    out->parts.push_back(Morph{Span{0, starts[i + 1]}, TokenTag::kPredicate});
+    out->parts.push_back(Morph{Span{0, w.starts[i + 1]}, TokenTag::kPredicate});
     out->parts.push_back(
-        Morph{Span{starts[i + 1], static_cast<uint32_t>(eojeol.size())}, TokenTag::kEnding});
+        Morph{Span{w.starts[i + 1], static_cast<uint32_t>(w.text.size())}, TokenTag::kEnding});
     out->tag = TokenTag::kPredicate;
-    out->lemma = PredicateLemma(eojeol.substr(0, starts[i + 1]), rest);
+    out->lemma = PredicateLemma(w.Prefix(i + 1), rest);
     return true;
   }
   return false;
 }
 
-bool EojeolAnalyzer::Impl::AnalyzeParticle(std::string_view eojeol,
-                                           std::span<const uint32_t> starts,
-                                           EojeolAnalysis* out) const {
-  const size_t n = starts.size() - 1;
+bool EojeolAnalyzer::Impl::AnalyzeParticle(const EojeolChars& w, EojeolAnalysis* out) const {
+  const size_t n = w.n;
+  // Every particle tried ends the eojeol: none is longer than the longest that ends in its last
+  // character.
+  const size_t longest =
+      std::min(max_particle_code_points, particle_shapes.MaxLength(w.cps[n - 1]));
   // The longest particle first: 와의 before 의, 에서는 before 는.
-  for (size_t cut = n > max_particle_code_points ? n - max_particle_code_points : 1; cut < n;
-       ++cut) {
-    const LexiconItem* const particle = Particle(eojeol.substr(starts[cut]));
+  for (size_t cut = n > longest ? n - longest : 1; cut < n; ++cut) {
+    const LexiconItem* const particle = ParticleAt(w, cut);
     if (particle == nullptr) continue;
-    const std::string_view stem = eojeol.substr(0, starts[cut]);
-    const char32_t last = LastChar(stem);
+    const char32_t last = w.cps[cut - 1];
     if (!utf8::IsHangulSyllable(last) && !IsLatin(last) && !IsDigit(last) && !utf8::IsHanja(last) &&
         last != U'%') {
       continue;
     }
-    if (!PhonologyFits(stem, particle->value.particle.after)) continue;
+    if (!PhonologyFits(last, particle->value.particle.after)) continue;
     // 으로 was refused (현으로 after a one-syllable stem): 현으 + 로 is no better.
     if (last == U'으') continue;
     // No noun holds a syllable with the past tense or 않/없 in it: 있지+만 and 밝혔지+만 are
     // verbs (있+지만), while 강혁+이었다 is a noun and the copula.
-    if (HasVerbSyllable(stem)) continue;
-    const Script script = ScriptOf(stem);
+    if ((w.bits[cut] & kVerbSyllableBit) != 0) continue;
+    const std::string_view stem = w.Prefix(cut);
+    const Script script = w.ScriptOfPrefix(cut);
     // The copula 다 right after a noun (박병호다) but not after a verb stem in ㅡ (다르다, 크다).
     if (particle->value.particle.copula && particle->key == "다" &&
         (script.code_points < 2 || IsEuStem(last) || last == U'니')) {
@@ -801,7 +955,7 @@ bool EojeolAnalyzer::Impl::AnalyzeParticle(std::string_view eojeol,
     // Contractions (엔, 론, 에겐) and 서 for 에서 are written after known names and longer
     // words: 코엔 is a name, not 코+엔; 중국서 is 중국+서, 경찰서 is one word.
     if (particle->value.particle.short_form &&
-        (script.code_points < 2 || (particle->key == "서" && !place_names.contains(stem)))) {
+        (script.code_points < 2 || (particle->key == "서" && !place_names.contains(w, 0, cut)))) {
       continue;
     }
     // A one-syllable Hangul stem is most often the first syllable of a word (회의, 속도, 사랑):
@@ -810,11 +964,11 @@ bool EojeolAnalyzer::Impl::AnalyzeParticle(std::string_view eojeol,
         (Flags(stem) & (kNounFlag | kNameFlag)) == 0) {
       continue;
     }
-    if (!CutAllowed(eojeol, starts, cut)) continue;
+    if (!CutAllowed(w, cut)) continue;
     const bool copula = particle->value.particle.copula;
     out->parts.clear();
-    AppendNoun(eojeol, starts, cut, !copula, 0, &out->parts);
-    out->parts.push_back(Morph{Span{starts[cut], static_cast<uint32_t>(eojeol.size())},
+    AppendNoun(w, cut, !copula, 0, &out->parts);
+    out->parts.push_back(Morph{Span{w.starts[cut], static_cast<uint32_t>(w.text.size())},
                                copula ? TokenTag::kPredicate : TokenTag::kParticle});
     out->tag = out->parts.front().tag;
     if (copula) {
@@ -829,21 +983,15 @@ bool EojeolAnalyzer::Impl::AnalyzeParticle(std::string_view eojeol,
 
 // Predicates with no light verb, known by their ending: 합니다/입니다-like ㅂ니다, 는다/ㄴ다, and
 // 다 after a final consonant no noun ends 다 with (같다, 좋다, 높다).
-bool EojeolAnalyzer::Impl::AnalyzeVerbEnding(std::string_view eojeol,
-                                             std::span<const uint32_t> starts,
-                                             EojeolAnalysis* out) const {
-  const size_t n = starts.size() - 1;
-  if (n < 2 || !ScriptOf(eojeol).AllHangul()) return false;
-  auto syllable = [&](size_t i) {
-    size_t pos = starts[i];
-    return utf8::Next(eojeol, &pos);
-  };
+bool EojeolAnalyzer::Impl::AnalyzeVerbEnding(const EojeolChars& w, EojeolAnalysis* out) const {
+  const size_t n = w.n;
+  if (n < 2 || !w.AllHangul(n)) return false;
   size_t ending_start = 0;  // code point index where the ending begins; 0 = none
-  const char32_t last = syllable(n - 1);
-  const char32_t before = syllable(n - 2);
+  const char32_t last = w.cps[n - 1];
+  const char32_t before = w.cps[n - 2];
   const int before_final = utf8::FinalConsonant(before);
   if (n >= 3 && last == U'다' && before == U'니') {
-    const char32_t stem_end = syllable(n - 3);
+    const char32_t stem_end = w.cps[n - 3];
     if (stem_end == U'습') {
       ending_start = n - 3;
     } else if (utf8::FinalConsonant(stem_end) == kBieup) {
@@ -858,78 +1006,70 @@ bool EojeolAnalyzer::Impl::AnalyzeVerbEnding(std::string_view eojeol,
   }
   if (ending_start == 0) return false;
   out->parts.clear();
-  out->parts.push_back(Morph{Span{0, starts[ending_start]}, TokenTag::kPredicate});
+  out->parts.push_back(Morph{Span{0, w.starts[ending_start]}, TokenTag::kPredicate});
   out->parts.push_back(
-      Morph{Span{starts[ending_start], static_cast<uint32_t>(eojeol.size())}, TokenTag::kEnding});
+      Morph{Span{w.starts[ending_start], static_cast<uint32_t>(w.text.size())}, TokenTag::kEnding});
   out->tag = TokenTag::kPredicate;
-  out->lemma =
-      PredicateLemma(eojeol.substr(0, starts[ending_start]), eojeol.substr(starts[ending_start]));
+  out->lemma = PredicateLemma(w.Prefix(ending_start), w.Suffix(ending_start));
   return true;
 }
 
-EojeolAnalysis EojeolAnalyzer::Impl::Analyze(std::string_view eojeol) const {
-  EojeolAnalysis out;
-  if (eojeol.empty()) return out;
-  const CodePointStarts starts_buffer(eojeol);
-  const std::span<const uint32_t> starts = starts_buffer.span();
+void EojeolAnalyzer::Impl::Analyze(std::string_view eojeol, EojeolAnalysis* out) const {
+  if (eojeol.empty()) return;
+  const DecodedEojeol decoded(eojeol);
+  const EojeolChars w = decoded.chars();
+  const size_t n = w.n;
   // Headlines abbreviate names to one Hanja written against Korean (北미사일, 盧대통령이나,
   // 中서): the change of script is the boundary.
   size_t hanja = 0;
-  for (size_t pos = 0; hanja + 1 < starts.size(); ++hanja) {
-    pos = starts[hanja];
-    if (!utf8::IsHanja(utf8::Next(eojeol, &pos))) break;
-  }
-  if (hanja > 0 && hanja + 1 < starts.size()) {
-    size_t pos = starts[hanja];
-    if (utf8::IsHangulSyllable(utf8::Next(eojeol, &pos))) {
-      const uint32_t offset = starts[hanja];
-      const std::string_view rest = eojeol.substr(offset);
-      EojeolAnalysis tail;
-      const LexiconItem* const particle = Particle(rest);
-      if (particle != nullptr && !particle->value.particle.copula) {
-        tail.parts.push_back(
-            Morph{Span{0, static_cast<uint32_t>(rest.size())}, TokenTag::kParticle});
-        tail.particle = particle->key;
-      } else {
-        tail = Analyze(rest);
-      }
-      out.parts.push_back(Morph{Span{0, offset}, TokenTag::kHanja});
-      for (const Morph& part : tail.parts) {
-        out.parts.push_back(
-            Morph{Span{part.span.begin + offset, part.span.end + offset}, part.tag});
-      }
-      out.tag = TokenTag::kHanja;
-      out.lemma = std::move(tail.lemma);
-      out.particle = tail.particle;
-      return out;
+  while (hanja < n && utf8::IsHanja(w.cps[hanja])) ++hanja;
+  if (hanja > 0 && hanja < n && utf8::IsHangulSyllable(w.cps[hanja])) {
+    const uint32_t offset = w.starts[hanja];
+    const std::string_view rest = w.Suffix(hanja);
+    EojeolAnalysis tail;
+    const LexiconItem* const particle = Particle(rest, w.cps[hanja]);
+    if (particle != nullptr && !particle->value.particle.copula) {
+      tail.parts.push_back(Morph{Span{0, static_cast<uint32_t>(rest.size())}, TokenTag::kParticle});
+      tail.particle = particle->key;
+    } else {
+      Analyze(rest, &tail);
     }
+    out->parts.push_back(Morph{Span{0, offset}, TokenTag::kHanja});
+    for (const Morph& part : tail.parts) {
+      out->parts.push_back(Morph{Span{part.span.begin + offset, part.span.end + offset}, part.tag});
+    }
+    out->tag = TokenTag::kHanja;
+    out->lemma = std::move(tail.lemma);
+    out->particle = tail.particle;
+    return;
   }
   const Span whole{0, static_cast<uint32_t>(eojeol.size())};
-  const bool known = (Flags(eojeol) & (kNounFlag | kNameFlag)) != 0;
+  // One look-up answers both whether the eojeol is a known word and whether it is a particle.
+  const LexiconItem* const item = lexicon.Find(eojeol);
+  const uint32_t flags = item == nullptr ? 0 : item->value.flags;
+  const bool known = (flags & (kNounFlag | kNameFlag)) != 0;
   if (!known) {
     // The copula alone, after a closing quote or parenthesis: ...)입니다, '혁신'이었다.
-    const LexiconItem* const copula = Particle(eojeol);
-    if (copula != nullptr && copula->value.particle.copula && starts.size() > 2) {
-      out.parts.push_back(Morph{whole, TokenTag::kPredicate});
-      out.tag = TokenTag::kPredicate;
-      out.lemma = "이다";
-      return out;
+    const LexiconItem* const copula = ParticleItem(item);
+    if (copula != nullptr && copula->value.particle.copula && n > 1) {
+      out->parts.push_back(Morph{whole, TokenTag::kPredicate});
+      out->tag = TokenTag::kPredicate;
+      out->lemma = "이다";
+      return;
     }
-    const Script script = ScriptOf(eojeol);
     // Only a word that ends in Hangul can carry a Korean particle or ending.
-    if (script.hangul && utf8::IsHangulSyllable(LastChar(eojeol)) &&
-        (AnalyzeLightVerb(eojeol, starts, &out) || AnalyzeParticle(eojeol, starts, &out) ||
-         AnalyzeFusedEnding(eojeol, starts, &out) || AnalyzeVerbEnding(eojeol, starts, &out))) {
-      return out;
+    if ((w.bits[n] & kHangulBit) != 0 && utf8::IsHangulSyllable(w.cps[n - 1]) &&
+        (AnalyzeLightVerb(w, out) || AnalyzeParticle(w, out) || AnalyzeFusedEnding(w, out) ||
+         AnalyzeVerbEnding(w, out))) {
+      return;
     }
   }
   if (known) {
-    out.parts.push_back(Morph{whole, StemTag(eojeol, false)});
+    out->parts.push_back(Morph{whole, StemTag(w, n, false, flags)});
   } else {
-    AppendNoun(eojeol, starts, starts.size() - 1, false, 0, &out.parts);
+    AppendNoun(w, n, false, 0, &out->parts);
   }
-  out.tag = out.parts.front().tag;
-  return out;
+  out->tag = out->parts.front().tag;
 }
 
 // ---------------------------------------------------------------- public interface
@@ -952,6 +1092,7 @@ Result<EojeolAnalyzer> EojeolAnalyzer::Create(const DictionarySet& dictionaries)
       const char32_t first = utf8::Next(form, &pos);
       if (utf8::IsHangulSyllable(first)) impl->particle_initial_syllables.set(first - 0xAC00);
     }
+    impl->particle_shapes.Add(form);
     LexiconEntry& entry = impl->lexicon[form];
     entry.flags |= kParticleFlag;
     entry.particle = ParticleInfo{after, kind == "copula", kind == "contraction"};
@@ -962,6 +1103,7 @@ Result<EojeolAnalyzer> EojeolAnalyzer::Create(const DictionarySet& dictionaries)
   for (const TsvTable::Row& row : verbs->rows()) {
     SAGEON_ASSIGN_OR_RETURN(uint8_t cls, ParseClass(verbs->Cell(row, "class"), *verbs, row));
     const std::string_view form = verbs->Cell(row, "form");
+    impl->light_verb_shapes.Add(form);
     LexiconEntry& entry = impl->lexicon[form];
     if (entry.light_verb < 0) {
       entry.light_verb = static_cast<int32_t>(impl->light_verb_list.size());
@@ -986,6 +1128,7 @@ Result<EojeolAnalyzer> EojeolAnalyzer::Create(const DictionarySet& dictionaries)
   SAGEON_RETURN_IF_ERROR(endings->RequireColumns({"form", "class"}));
   for (const TsvTable::Row& row : endings->rows()) {
     SAGEON_ASSIGN_OR_RETURN(uint8_t cls, ParseClass(endings->Cell(row, "class"), *endings, row));
+    impl->ending_shapes.Add(endings->Cell(row, "form"));
     impl->lexicon[endings->Cell(row, "form")].ending_classes |= cls;
   }
 
@@ -1098,7 +1241,17 @@ EojeolAnalyzer& EojeolAnalyzer::operator=(EojeolAnalyzer&&) noexcept = default;
 EojeolAnalyzer::~EojeolAnalyzer() = default;
 
 EojeolAnalysis EojeolAnalyzer::Analyze(std::string_view eojeol) const {
-  return impl_->Analyze(eojeol);
+  EojeolAnalysis out;
+  impl_->Analyze(eojeol, &out);
+  return out;
+}
+
+void EojeolAnalyzer::Analyze(std::string_view eojeol, EojeolAnalysis* out) const {
+  out->parts.clear();
+  out->tag = TokenTag::kOther;
+  out->lemma.clear();
+  out->particle = {};
+  impl_->Analyze(eojeol, out);
 }
 
 bool EojeolAnalyzer::IsParticle(std::string_view form) const {

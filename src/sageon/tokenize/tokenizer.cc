@@ -17,13 +17,8 @@
 namespace sageon {
 namespace {
 
-enum class PieceKind { kSpace, kWord, kSymbol };
-
-struct Piece {
-  uint32_t begin = 0;
-  uint32_t end = 0;
-  PieceKind kind = PieceKind::kSymbol;
-};
+using PieceKind = Tokenizer::PieceKind;
+using Piece = Tokenizer::Piece;
 
 bool IsWordChar(char32_t c) {
   return utf8::IsHangul(c) || u_isalnum(static_cast<UChar32>(c)) ||
@@ -94,13 +89,87 @@ void AppendPiece(std::string_view text, uint32_t begin, uint32_t end, std::vecto
   if (start < end) pieces->push_back(Piece{start, end, Classify(text.substr(start, end - start))});
 }
 
+// ICU's word boundaries over text[begin, end), each piece appended by AppendPiece; false when ICU
+// fails. ICU reads UTF-16 natively and UTF-8 only through an adapter that converts it chunk by
+// chunk, several times slower: the run is handed over as UTF-16, with the byte offset of every
+// UTF-16 unit to map the boundaries back.
+class IcuPieces {
+ public:
+  bool Append(std::string_view text, uint32_t begin, uint32_t end, icu::BreakIterator* iterator,
+              std::vector<Piece>* pieces) {
+    units_.clear();
+    unit_bytes_.clear();
+    size_t pos = begin;
+    while (pos < end) {
+      const auto at = static_cast<uint32_t>(pos);
+      const char32_t c = utf8::Next(text, &pos);
+      if (c <= 0xFFFF) {
+        units_.push_back(static_cast<char16_t>(c));
+        unit_bytes_.push_back(at);
+      } else {  // a surrogate pair; no boundary falls between its halves
+        units_.push_back(static_cast<char16_t>(0xD7C0 + (c >> 10)));
+        units_.push_back(static_cast<char16_t>(0xDC00 | (c & 0x3FF)));
+        unit_bytes_.push_back(at);
+        unit_bytes_.push_back(at);
+      }
+    }
+    unit_bytes_.push_back(end);
+    UErrorCode status = U_ZERO_ERROR;
+    UText utext = UTEXT_INITIALIZER;
+    utext_openUChars(&utext, units_.data(), static_cast<int64_t>(units_.size()), &status);
+    if (U_SUCCESS(status)) iterator->setText(&utext, status);
+    if (U_FAILURE(status)) {
+      utext_close(&utext);
+      return false;
+    }
+    int32_t piece_begin = iterator->first();
+    for (int32_t piece_end = iterator->next(); piece_end != icu::BreakIterator::DONE;
+         piece_begin = piece_end, piece_end = iterator->next()) {
+      AppendPiece(text, unit_bytes_[static_cast<size_t>(piece_begin)],
+                  unit_bytes_[static_cast<size_t>(piece_end)], pieces);
+    }
+    utext_close(&utext);
+    return true;
+  }
+
+ private:
+  std::u16string units_;
+  std::vector<uint32_t> unit_bytes_;  // units_.size() + 1 entries
+};
+
+bool IsAsciiLetter(unsigned char b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
+bool IsAsciiDigit(unsigned char b) { return b >= '0' && b <= '9'; }
+
 // ASCII punctuation that ICU's word rules never join to a neighbour in Hangul text: each is a
 // piece of its own. '_' (ExtendNumLet) glues itself to letters and digits and ICU keeps "@@"
-// whole; '.', ',', ':' and '\'' join only letters or digits on both sides, which a run of
-// Hangul and these marks has none of.
+// whole; '.', ',', ';' and '\'' join only letters or digits on both sides (AsciiWordEnd).
 bool IsLoneAsciiMark(unsigned char b) {
-  return b > 0x20 && b < 0x7F && b != '_' && b != '@' &&
-         !((b | 0x20) >= 'a' && (b | 0x20) <= 'z') && !(b >= '0' && b <= '9');
+  return b > 0x20 && b < 0x7F && b != '_' && b != '@' && !IsAsciiLetter(b) && !IsAsciiDigit(b);
+}
+
+// The end of the ICU word that starts with the ASCII letter or digit at `begin`, in a run of
+// Hangul, ASCII letters, digits and lone marks that ends at `end`. Letters and digits join one
+// another (UAX #29 WB5, WB8-WB10); '.' and '\'' join two letters (WB6, WB7), and '.', '\'', ','
+// and ';' two digits (WB11, WB12). ':' joins nothing: ICU's rules leave it out of MidLetter.
+// Hangul is no letter to these rules (ICU cuts 챗|GPT), and the other marks join nothing.
+uint32_t AsciiWordEnd(std::string_view text, uint32_t begin, uint32_t end) {
+  uint32_t k = begin;
+  for (;;) {
+    while (k < end && (IsAsciiLetter(static_cast<unsigned char>(text[k])) ||
+                       IsAsciiDigit(static_cast<unsigned char>(text[k])))) {
+      ++k;
+    }
+    if (k + 1 >= end) return k;
+    const char mid = text[k];
+    const auto before = static_cast<unsigned char>(text[k - 1]);
+    const auto after = static_cast<unsigned char>(text[k + 1]);
+    const bool letters =
+        IsAsciiLetter(before) && IsAsciiLetter(after) && (mid == '.' || mid == '\'');
+    const bool digits = IsAsciiDigit(before) && IsAsciiDigit(after) &&
+                        (mid == '.' || mid == '\'' || mid == ',' || mid == ';');
+    if (!letters && !digits) return k;
+    k += 2;  // the mark and the character after it
+  }
 }
 
 // A character that UAX #29 keeps together with a space next to it: an extending or format
@@ -112,15 +181,17 @@ bool JoinsSpace(char32_t c) {
 
 // ICU's word boundaries cost as much as the rest of the tokenizer, yet in Korean prose they are
 // foregone conclusions: a run of ASCII spaces is one piece, a run of Hangul syllables is one
-// piece, and ASCII punctuation between them is a piece per mark. This cuts [begin, end) at its
-// spaces and gives each run those pieces, asking ICU only about a run holding anything else
-// (digits, Latin, other scripts, line breaks). The boundaries are the ones ICU finds over the
-// whole sentence: ICU's word rules cut before and after every space, except next to a character
+// piece, ASCII letters and digits make words by a few rules (AsciiWordEnd), and other ASCII
+// punctuation is a piece per mark. This cuts [begin, end) at its spaces and gives each run those
+// pieces, asking ICU only about a run holding anything else (other scripts, symbols, line breaks,
+// '_' and '@'). Tests compare the two on random text. The boundaries are the ones ICU finds over
+// the whole sentence: ICU's word rules cut before and after every space, except next to a character
 // that joins it (JoinsSpace); a sentence with one is left to ICU whole (returns false). ICU
 // starts a run's segmentation afresh at the space, so asking it about the run alone changes
 // nothing.
 bool AppendFastPieces(std::string_view text, uint32_t begin, uint32_t end,
-                      icu::BreakIterator* iterator, std::vector<Piece>* pieces) {
+                      icu::BreakIterator* iterator, IcuPieces* icu_pieces,
+                      std::vector<Piece>* pieces) {
   uint32_t pos = begin;
   while (pos < end) {
     if (text[pos] == ' ') {
@@ -135,13 +206,14 @@ bool AppendFastPieces(std::string_view text, uint32_t begin, uint32_t end,
       pos = run_end;
       continue;
     }
-    // A run of anything but spaces: Hangul syllables and lone ASCII marks only, or ICU's.
+    // A run of anything but spaces: Hangul syllables, ASCII letters, digits and lone marks
+    // only, or ICU's.
     uint32_t run_end = pos;
     bool simple = true;
     while (run_end < end && text[run_end] != ' ') {
       const auto b = static_cast<unsigned char>(text[run_end]);
       if (b < 0x80) {
-        simple = simple && IsLoneAsciiMark(b);
+        simple = simple && (IsLoneAsciiMark(b) || IsAsciiLetter(b) || IsAsciiDigit(b));
         ++run_end;
         continue;
       }
@@ -153,7 +225,14 @@ bool AppendFastPieces(std::string_view text, uint32_t begin, uint32_t end,
     if (simple) {
       uint32_t k = pos;
       while (k < run_end) {
-        if (static_cast<unsigned char>(text[k]) < 0x80) {
+        const auto b = static_cast<unsigned char>(text[k]);
+        if (IsAsciiLetter(b) || IsAsciiDigit(b)) {
+          const uint32_t word_end = AsciiWordEnd(text, k, run_end);
+          pieces->push_back(Piece{k, word_end, PieceKind::kWord});
+          k = word_end;
+          continue;
+        }
+        if (b < 0x80) {
           pieces->push_back(Piece{k, k + 1, PieceKind::kSymbol});
           ++k;
           continue;
@@ -170,21 +249,7 @@ bool AppendFastPieces(std::string_view text, uint32_t begin, uint32_t end,
         size_t unused = 0;
         if (JoinsSpace(utf8::Prev(text, run_end, &unused))) return false;
       }
-      UErrorCode status = U_ZERO_ERROR;
-      UText* utext =
-          utext_openUTF8(nullptr, text.data() + pos, static_cast<int64_t>(run_end - pos), &status);
-      if (U_SUCCESS(status)) iterator->setText(utext, status);
-      if (U_FAILURE(status)) {
-        utext_close(utext);
-        return false;
-      }
-      int32_t piece_begin = iterator->first();
-      for (int32_t piece_end = iterator->next(); piece_end != icu::BreakIterator::DONE;
-           piece_begin = piece_end, piece_end = iterator->next()) {
-        AppendPiece(text, pos + static_cast<uint32_t>(piece_begin),
-                    pos + static_cast<uint32_t>(piece_end), pieces);
-      }
-      utext_close(utext);
+      if (!icu_pieces->Append(text, pos, run_end, iterator, pieces)) return false;
     }
     pos = run_end;
   }
@@ -198,36 +263,54 @@ struct Tokenizer::Impl {
   EojeolAnalyzer analyzer;
   ThreadBreakIterator<Tokenizer> iterator;
 
-  void AddEojeol(std::string_view text, Span span, uint32_t sentence,
+  // Cuts text[begin, end) into pieces: the shortcut when it applies, else ICU's word breaks over
+  // the whole range. Pieces cover the range; false when not even ICU could cut it.
+  bool CutPieces(std::string_view text, uint32_t begin, uint32_t end, bool use_shortcut,
+                 IcuPieces* icu_pieces, std::vector<Piece>* pieces, bool* shortcut_taken) const;
+  // `analysis` is scratch space, reused from eojeol to eojeol.
+  void AddEojeol(std::string_view text, Span span, uint32_t sentence, EojeolAnalysis* analysis,
                  std::vector<Token>* tokens) const;
 };
 
+bool Tokenizer::Impl::CutPieces(std::string_view text, uint32_t begin, uint32_t end,
+                                bool use_shortcut, IcuPieces* icu_pieces,
+                                std::vector<Piece>* pieces, bool* shortcut_taken) const {
+  pieces->clear();
+  *shortcut_taken = false;
+  icu::BreakIterator* const breaks = iterator.Get();
+  if (breaks == nullptr) return false;
+  if (use_shortcut && AppendFastPieces(text, begin, end, breaks, icu_pieces, pieces)) {
+    *shortcut_taken = true;
+    return true;
+  }
+  pieces->clear();
+  return icu_pieces->Append(text, begin, end, breaks, pieces);
+}
+
 void Tokenizer::Impl::AddEojeol(std::string_view text, Span span, uint32_t sentence,
-                                std::vector<Token>* tokens) const {
+                                EojeolAnalysis* analysis, std::vector<Token>* tokens) const {
   const std::string_view eojeol = text.substr(span.begin, span.size());
-  Token token;
-  token.span = span;
-  token.sentence = sentence;
   const bool after_closing_mark =
       !tokens->empty() && tokens->back().span.end == span.begin &&
       tokens->back().tag == TokenTag::kSymbol &&
       IsClosingMark(text.substr(tokens->back().span.begin, tokens->back().span.size()));
+  Token& token = tokens->emplace_back();
+  token.span = span;
+  token.sentence = sentence;
   if (after_closing_mark && analyzer.IsParticle(eojeol)) {
     token.tag = TokenTag::kParticle;
-    tokens->push_back(std::move(token));
     return;
   }
-  EojeolAnalysis analysis = analyzer.Analyze(eojeol);
-  token.tag = analysis.tag;
-  token.lemma = std::move(analysis.lemma);
-  if (analysis.parts.size() > 1) {
-    token.parts.reserve(analysis.parts.size());
-    for (const Morph& part : analysis.parts) {
+  analyzer.Analyze(eojeol, analysis);
+  token.tag = analysis->tag;
+  token.lemma = std::move(analysis->lemma);
+  if (analysis->parts.size() > 1) {
+    token.parts.reserve(analysis->parts.size());
+    for (const Morph& part : analysis->parts) {
       token.parts.push_back(
           Morph{Span{span.begin + part.span.begin, span.begin + part.span.end}, part.tag});
     }
   }
-  tokens->push_back(std::move(token));
 }
 
 Result<Tokenizer> Tokenizer::Create(const DictionarySet& dictionaries) {
@@ -254,42 +337,23 @@ const EojeolAnalyzer& Tokenizer::analyzer() const { return impl_->analyzer; }
 std::vector<Token> Tokenizer::Tokenize(std::string_view text,
                                        const std::vector<Sentence>& sentences) const {
   std::vector<Token> tokens;
-  icu::BreakIterator* const iterator = impl_->iterator.Get();
-  if (iterator == nullptr) return tokens;
+  if (impl_->iterator.Get() == nullptr) return tokens;
   std::vector<Piece> pieces;
+  IcuPieces icu_pieces;
+  EojeolAnalysis analysis;
   for (size_t index = 0; index < sentences.size(); ++index) {
     const uint32_t sentence_begin =
         std::min<uint32_t>(sentences[index].span.begin, static_cast<uint32_t>(text.size()));
     const uint32_t sentence_end = std::clamp<uint32_t>(sentences[index].span.end, sentence_begin,
                                                        static_cast<uint32_t>(text.size()));
     if (sentence_begin == sentence_end) continue;
-    const std::string_view sentence = text.substr(sentence_begin, sentence_end - sentence_begin);
 
-    pieces.clear();
-    if (!AppendFastPieces(text, sentence_begin, sentence_end, iterator, &pieces)) {
-      pieces.clear();
-      // ICU's word boundaries, as UTF-8 byte offsets (UText over UTF-8 indexes by byte).
-      UErrorCode status = U_ZERO_ERROR;
-      UText* utext =
-          utext_openUTF8(nullptr, sentence.data(), static_cast<int64_t>(sentence.size()), &status);
-      if (U_FAILURE(status)) {
-        utext_close(utext);
-        continue;
-      }
-      iterator->setText(utext, status);
-      if (U_SUCCESS(status)) {
-        int32_t begin = iterator->first();
-        for (int32_t end = iterator->next(); end != icu::BreakIterator::DONE;
-             begin = end, end = iterator->next()) {
-          const uint32_t b = sentence_begin + static_cast<uint32_t>(begin);
-          const uint32_t e = sentence_begin + static_cast<uint32_t>(end);
-          AppendPiece(text, b, e, &pieces);
-        }
-      }
-      utext_close(utext);
-    }
-    if (pieces.empty()) {  // ICU failed: the sentence is one piece rather than lost
-      pieces.push_back(Piece{sentence_begin, sentence_end, PieceKind::kWord});
+    bool shortcut_taken = false;
+    if (!impl_->CutPieces(text, sentence_begin, sentence_end, /*use_shortcut=*/true, &icu_pieces,
+                          &pieces, &shortcut_taken) ||
+        pieces.empty()) {
+      // ICU failed: the sentence is one piece rather than lost
+      pieces.assign(1, Piece{sentence_begin, sentence_end, PieceKind::kWord});
     }
 
     // Merge the pieces of one eojeol: ICU breaks between scripts (챗|GPT|로, 2023|년에는) and at
@@ -303,11 +367,10 @@ std::vector<Token> Tokenizer::Tokenize(std::string_view text,
         continue;
       }
       if (piece.kind == PieceKind::kSymbol) {
-        Token token;
+        Token& token = tokens.emplace_back();
         token.span = Span{piece.begin, piece.end};
         token.tag = TokenTag::kSymbol;
         token.sentence = sentence_number;
-        tokens.push_back(std::move(token));
         ++i;
         continue;
       }
@@ -342,11 +405,24 @@ std::vector<Token> Tokenizer::Tokenize(std::string_view text,
         }
         break;
       }
-      impl_->AddEojeol(text, eojeol, sentence_number, &tokens);
+      impl_->AddEojeol(text, eojeol, sentence_number, &analysis, &tokens);
       i = j;
     }
   }
   return tokens;
+}
+
+std::vector<Tokenizer::Piece> Tokenizer::Pieces(std::string_view text, bool use_shortcut,
+                                                bool* shortcut_taken) const {
+  std::vector<Piece> pieces;
+  IcuPieces icu_pieces;
+  bool taken = false;
+  if (!text.empty()) {
+    impl_->CutPieces(text, 0, static_cast<uint32_t>(text.size()), use_shortcut, &icu_pieces,
+                     &pieces, &taken);
+  }
+  if (shortcut_taken != nullptr) *shortcut_taken = taken;
+  return pieces;
 }
 
 }  // namespace sageon
