@@ -173,6 +173,80 @@ TEST(DocumentSetTest, SummaryIsTheWholeObjectPrettyPrinted) {
   EXPECT_EQ(summary["graph"]["entities"], 3u);
 }
 
+// Strings that JSON must escape or repair: quotes, backslashes, control characters, invalid bytes.
+const std::string kHostile[] = {
+    "plain",
+    "따옴표 \"인용\" 와 \\ 역슬래시",
+    std::string("control \x01\x1f\t\n\r nul \0 end", 29),
+    "del \x7f slash / emoji 😀",
+    "stray \xFF\xC3 bytes \xED\xA0\x80 surrogate \xE0\x80\x80 overlong",
+    "cut at the end \xEA\xB0",
+    "backspace \b form feed \f vertical tab \x0b",
+    "",
+};
+
+TEST(DocumentSetTest, RecordLinesKeepEveryString) {
+  for (const std::string& text : kHostile) {
+    DocumentRecord record = Processed(text.empty() ? "id" : text, text, 4, text);
+    record.report.reason = text;
+    record.report.warnings = {text, text};
+    record.contribution.entities[0].aliases = {text};
+    record.contribution.events[0].sentence = text;
+    record.contribution.events[0].to = Value(-12, 1, 31, Grain::kYear, text);
+    const std::string line = DocumentRecordLine(record);
+    // One compact line in the fixed key order (an ordered_json keeps the order it read), with
+    // invalid bytes replaced by U+FFFD.
+    const auto parsed = nlohmann::ordered_json::parse(line);
+    EXPECT_EQ(line, parsed.dump()) << text;
+    // The value reads back as nlohmann's own printing of it reads back (U+FFFD for bad bytes).
+    const std::string printed =
+        nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    EXPECT_EQ(parsed.value("reason", std::string()), nlohmann::json::parse(printed)) << text;
+    const std::string file_line = FileRecordLine(text, text);
+    EXPECT_EQ(file_line, nlohmann::ordered_json::parse(file_line).dump()) << text;
+  }
+}
+
+// A summary element is JSON at a list element's depth, whatever its strings hold.
+TEST(DocumentSetTest, SummaryElementsKeepEveryString) {
+  for (const std::string& text : kHostile) {
+    for (const char* status : {"processed", "failed", "skipped"}) {
+      DocumentReport r = Processed(text, text, 0, "가").report;
+      r.status = status;
+      r.reason = text;
+      r.warnings.assign(2, text);
+      const std::string element = SummaryDocumentElement(r);
+      const auto parsed = nlohmann::json::parse(element);
+      const std::string read_back =
+          nlohmann::json::parse(
+              nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+              .get<std::string>();
+      EXPECT_EQ(parsed.value("id", std::string()), read_back) << text;
+      // An empty reason is left out.
+      EXPECT_EQ(parsed.value("reason", std::string()), read_back) << text;
+      EXPECT_EQ(parsed.value("warnings", std::vector<std::string>()),
+                std::vector<std::string>(2, read_back))
+          << text;
+      EXPECT_EQ(parsed.value("status", std::string()), status);
+      EXPECT_EQ(parsed.contains("tokens"), std::string(status) == "processed") << status;
+      for (size_t line = 0; line != std::string::npos;) {
+        EXPECT_EQ(element.compare(line, 4, "    "), 0) << element;
+        const size_t end = element.find('\n', line);
+        line = end == std::string::npos ? end : end + 1;
+      }
+    }
+  }
+}
+
+// A document's characters are code points, not bytes; an invalid byte counts as one.
+TEST(RunSummaryTest, CountsCharactersAsCodePoints) {
+  Document doc;
+  doc.original = "한글 ab \xF0\x9F\x98\x80 \xFF";
+  RunSummary summary;
+  summary.AddProcessed(DocumentReport{}, doc);
+  EXPECT_EQ(summary.documents().back().characters, 9u);
+}
+
 TEST(DocumentSetTest, RefusesLinesThatAreNotRecords) {
   const std::string good = FileRecordLine("a.txt", "") + "\n";
   for (const auto& [line, error] : std::vector<std::pair<std::string, std::string>>{

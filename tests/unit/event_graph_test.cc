@@ -132,6 +132,23 @@ std::vector<Document> ThreeDocuments() {
   return docs;
 }
 
+// The days of an event are written without snprintf where they can be: the same text as
+// FormatIso's, for years of four digits and for those it pads or widens.
+TEST(EventGraphTest, DaysAreWrittenAsFormatIsoWritesThem) {
+  for (const int year : {-12, 0, 7, 999, 2023, 9999, 10000, 123456}) {
+    GraphEvent e;
+    e.value.time = DateTime{year, 3, 9, 0, 0, 0};
+    e.value.grain = Grain::kDay;
+    EXPECT_EQ(e.StartIso(), FormatIso(e.value.time, Grain::kDay)) << year;
+    EXPECT_EQ(e.EndIso(), FormatIso(e.value.time, Grain::kDay)) << year;
+  }
+  GraphEvent month;
+  month.value.time = DateTime{2024, 2, 1, 0, 0, 0};
+  month.value.grain = Grain::kMonth;
+  EXPECT_EQ(month.StartIso(), "2024-02-01");
+  EXPECT_EQ(month.EndIso(), "2024-02-29");
+}
+
 TEST(EventGraphTest, MergesEntitiesAcrossDocumentsById) {
   EventGraph graph;
   for (const Document& d : ThreeDocuments()) graph.AddDocument(d);

@@ -265,6 +265,8 @@ TEST(XmlSafeTest, DropsWhatXml10Forbids) {
       {"stray \xFF\xC3 bytes", "stray  bytes"},
       {"\xED\xA0\x80surrogate", "surrogate"},  // an encoded surrogate is no UTF-8
       {"emoji 😀", "emoji 😀"},
+      {"overlong \xE0\x80\x80 cut \xEA\xB0", "overlong  cut "},
+      {"\x7f del", "\x7f del"},
   };
   for (const Case& c : cases) EXPECT_EQ(XmlSafe(c.in), c.out) << c.in;
 }

@@ -21,19 +21,50 @@ std::string Join(const auto& values, std::string_view separator) {
   return out;
 }
 
-// Cells go through XmlSafe too: a control character or a stray byte from a broken input has no
-// place in a file that spreadsheets and Gephi open as UTF-8.
-void Row(PieceBuffer* out, std::initializer_list<std::string_view> cells) {
-  std::string row;
-  bool first = true;
-  for (std::string_view cell : cells) {
-    if (!first) row.push_back(',');
-    first = false;
-    row.append(CsvCell(XmlSafe(cell)));
+// A CSV cell, quoted when RFC 4180 requires it, appended to `out`.
+void AppendCsvCell(std::string_view value, std::string* out) {
+  // One pass with one comparison chain a byte (find_first_of searches the set for every byte).
+  const bool quoted = std::any_of(value.begin(), value.end(), [](char c) {
+    return c == ',' || c == '"' || c == '\n' || c == '\r';
+  });
+  if (!quoted) {
+    out->append(value);
+    return;
   }
-  row.push_back('\n');
-  out->Append(row);
+  out->push_back('"');
+  for (const char c : value) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
 }
+
+// The rows of one file. Cells go through XmlSafe too: a control character or a stray byte from a
+// broken input has no place in a file that spreadsheets and Gephi open as UTF-8. The buffers are
+// kept from row to row, so a row allocates nothing.
+class CsvRows {
+ public:
+  explicit CsvRows(const PieceWriter& write) : out_(write) {}
+
+  void Row(std::initializer_list<std::string_view> cells) {
+    row_.clear();
+    bool first = true;
+    for (std::string_view cell : cells) {
+      if (!first) row_.push_back(',');
+      first = false;
+      safe_.clear();
+      AppendXmlSafe(cell, &safe_);
+      AppendCsvCell(safe_, &row_);
+    }
+    row_.push_back('\n');
+    out_.Append(row_);
+  }
+  Status Finish() { return out_.Finish(); }
+
+ private:
+  PieceBuffer out_;
+  std::string row_, safe_;
+};
 
 // CollectPieces for the CSV files, which cannot fail to render: empty if they ever did.
 std::string Collect(Status (*write_file)(const EventGraph&, const PieceWriter&),
@@ -81,22 +112,15 @@ std::string ActorsCell(const EventGraph& graph, const GraphEvent& event) {
 }  // namespace
 
 std::string CsvCell(std::string_view value) {
-  if (value.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(value);
   std::string out;
-  out.reserve(value.size() + 2);
-  out.push_back('"');
-  for (const char c : value) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
+  AppendCsvCell(value, &out);
   return out;
 }
 
 Status WriteEventsCsv(const EventGraph& graph, const PieceWriter& write) {
-  PieceBuffer out(write);
-  Row(&out, {"date", "end_date", "grain", "type", "trigger", "realis", "actors", "doc", "sentence",
-             "sources"});
+  CsvRows out(write);
+  out.Row({"date", "end_date", "grain", "type", "trigger", "realis", "actors", "doc", "sentence",
+           "sources"});
   for (const GraphEvent* e : graph.Events()) {
     std::string date, end_date;
     std::string_view grain;
@@ -108,44 +132,44 @@ Status WriteEventsCsv(const EventGraph& graph, const PieceWriter& write) {
       end_date = e->to ? e->to->Iso() : "..";
       grain = GrainName(e->from ? e->from->grain : e->to ? e->to->grain : e->value.grain);
     }
-    Row(&out, {date, end_date, grain, e->type, e->trigger, RealisName(e->realis),
-               ActorsCell(graph, *e), graph.DocumentId(e->first_document), e->sentence,
-               Join(graph.DocumentIds(e->documents), "; ")});
+    out.Row({date, end_date, grain, e->type, e->trigger, RealisName(e->realis),
+             ActorsCell(graph, *e), graph.DocumentId(e->first_document), e->sentence,
+             Join(graph.DocumentIds(e->documents), "; ")});
   }
   return out.Finish();
 }
 
 Status WriteEntitiesCsv(const EventGraph& graph, const PieceWriter& write) {
-  PieceBuffer out(write);
-  Row(&out, {"id", "type", "name", "aliases", "mentions", "documents"});
+  CsvRows out(write);
+  out.Row({"id", "type", "name", "aliases", "mentions", "documents"});
   for (const GraphEntity* e : graph.Entities()) {
     // Aliases are separated by '|' as in a gazetteer, so the file can be edited into one.
-    Row(&out, {e->id, EntityTypeName(e->type), e->name, Join(e->aliases, "|"),
-               std::to_string(e->mention_count), Join(graph.DocumentIds(e->documents), "; ")});
+    out.Row({e->id, EntityTypeName(e->type), e->name, Join(e->aliases, "|"),
+             std::to_string(e->mention_count), Join(graph.DocumentIds(e->documents), "; ")});
   }
   return out.Finish();
 }
 
 Status WriteNodesCsv(const EventGraph& graph, const PieceWriter& write) {
-  PieceBuffer out(write);
-  Row(&out, {"Id", "Label", "Type", "Kind", "Date", "Start", "End", "Documents"});
+  CsvRows out(write);
+  out.Row({"Id", "Label", "Type", "Kind", "Date", "Start", "End", "Documents"});
   for (const GraphEntity* e : graph.Actors()) {
-    Row(&out, {e->id, e->name, EntityTypeName(e->type), EntityKindName(e->type), "", "", "",
-               std::to_string(e->documents.size())});
+    out.Row({e->id, e->name, EntityTypeName(e->type), EntityKindName(e->type), "", "", "",
+             std::to_string(e->documents.size())});
   }
   for (const GraphEvent* e : graph.Events()) {
-    Row(&out, {e->id, e->trigger + " " + e->DateLabel(), e->type, "event", e->DateLabel(),
-               e->StartIso(), e->EndIso(), std::to_string(e->documents.size())});
+    out.Row({e->id, e->trigger + " " + e->DateLabel(), e->type, "event", e->DateLabel(),
+             e->StartIso(), e->EndIso(), std::to_string(e->documents.size())});
   }
   return out.Finish();
 }
 
 Status WriteEdgesCsv(const EventGraph& graph, const PieceWriter& write) {
-  PieceBuffer out(write);
-  Row(&out, {"Source", "Target", "Type", "Weight", "Label"});
+  CsvRows out(write);
+  out.Row({"Source", "Target", "Type", "Weight", "Label"});
   for (const GraphEdge& edge : graph.Edges()) {
-    Row(&out, {edge.source, edge.target, edge.directed ? "Directed" : "Undirected",
-               FormatWeight(edge.weight), edge.label});
+    out.Row({edge.source, edge.target, edge.directed ? "Directed" : "Undirected",
+             FormatWeight(edge.weight), edge.label});
   }
   return out.Finish();
 }

@@ -29,34 +29,70 @@ using nlohmann::json;
 constexpr char kFileRecord[] = "file";
 constexpr char kDocumentRecord[] = "document";
 
+// The values are built member by member into reserved room, rather than from initializer lists:
+// a line is built once per document, and the lists' temporary pairs and copies cost more than the
+// printing.
+OrderedJson ObjectWithRoom(size_t members) {
+  OrderedJson out = OrderedJson::object();
+  out.get_ref<OrderedJson::object_t&>().reserve(members);
+  return out;
+}
+
+OrderedJson ArrayWithRoom(size_t elements) {
+  OrderedJson out = OrderedJson::array();
+  out.get_ref<OrderedJson::array_t&>().reserve(elements);
+  return out;
+}
+
+// Appends a member. The keys are this file's own, each written once, so the search for an equal
+// key that OrderedJson::emplace makes first is left out.
+template <typename Value>
+void Add(OrderedJson* object, const char* key, Value&& value) {
+  object->get_ref<OrderedJson::object_t&>().emplace_back(key, std::forward<Value>(value));
+}
+
+OrderedJson StringsJson(const std::vector<std::string>& values) {
+  OrderedJson out = ArrayWithRoom(values.size());
+  for (const std::string& value : values) out.emplace_back(value);
+  return out;
+}
+
 std::string Dump(const OrderedJson& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 OrderedJson TimeValueJson(const TimeValue& v) {
   const DateTime& t = v.time;
-  OrderedJson out{{"time", {t.year, t.month, t.day, t.hour, t.minute, t.second}},
-                  {"grain", std::string(GrainName(v.grain))}};
-  if (!v.mod.empty()) out["mod"] = v.mod;
+  OrderedJson time = ArrayWithRoom(6);
+  for (const int part : {t.year, t.month, t.day, t.hour, t.minute, t.second})
+    time.emplace_back(part);
+  OrderedJson out = ObjectWithRoom(3);
+  Add(&out, "time", std::move(time));
+  Add(&out, "grain", std::string(GrainName(v.grain)));
+  if (!v.mod.empty()) Add(&out, "mod", v.mod);
   return out;
 }
 
 OrderedJson EventJson(const ContributionEvent& e) {
-  OrderedJson actors = OrderedJson::array();
+  OrderedJson actors = ArrayWithRoom(e.actors.size());
   for (const GraphEventActor& a : e.actors) {
-    actors.push_back({{"entity", a.entity_id}, {"role", std::string(RoleName(a.role))}});
+    OrderedJson actor = ObjectWithRoom(2);
+    Add(&actor, "entity", a.entity_id);
+    Add(&actor, "role", std::string(RoleName(a.role)));
+    actors.emplace_back(std::move(actor));
   }
+  OrderedJson out = ObjectWithRoom(10);
   // The id is written for readers (it is events.csv's node id); reading recomputes it.
-  OrderedJson out{{"id", e.Id()},
-                  {"type", e.type},
-                  {"trigger", e.trigger},
-                  {"realis", std::string(RealisName(e.realis))},
-                  {"interval", e.is_interval},
-                  {"value", TimeValueJson(e.value)}};
-  if (e.from) out["from"] = TimeValueJson(*e.from);
-  if (e.to) out["to"] = TimeValueJson(*e.to);
-  out["actors"] = std::move(actors);
-  out["sentence"] = e.sentence;
+  Add(&out, "id", e.Id());
+  Add(&out, "type", e.type);
+  Add(&out, "trigger", e.trigger);
+  Add(&out, "realis", std::string(RealisName(e.realis)));
+  Add(&out, "interval", e.is_interval);
+  Add(&out, "value", TimeValueJson(e.value));
+  if (e.from) Add(&out, "from", TimeValueJson(*e.from));
+  if (e.to) Add(&out, "to", TimeValueJson(*e.to));
+  Add(&out, "actors", std::move(actors));
+  Add(&out, "sentence", e.sentence);
   return out;
 }
 
@@ -218,30 +254,42 @@ std::string FileRecordLine(const std::string& path, const std::string& reason) {
 
 std::string DocumentRecordLine(const DocumentRecord& record) {
   const DocumentReport& r = record.report;
-  OrderedJson out{{"record", kDocumentRecord}, {"id", r.id},     {"source", r.source},
-                  {"file", record.file},       {"line", r.line}, {"status", r.status}};
-  if (!r.reason.empty()) out["reason"] = r.reason;
-  out["encoding"] = r.encoding;
-  out["replaced_bytes"] = r.replaced_bytes;
-  out["warnings"] = r.warnings;
-  out["reference_date"] = r.reference;
-  out["reference_inferred"] = r.reference_inferred;
-  out["counts"] = OrderedJson{{"characters", r.characters}, {"sentences", r.sentences},
-                              {"tokens", r.tokens},         {"dates", r.dates},
-                              {"entities", r.entities},     {"mentions", r.mentions},
-                              {"events", r.events}};
-  OrderedJson entities = OrderedJson::array();
+  OrderedJson counts = ObjectWithRoom(7);
+  Add(&counts, "characters", r.characters);
+  Add(&counts, "sentences", r.sentences);
+  Add(&counts, "tokens", r.tokens);
+  Add(&counts, "dates", r.dates);
+  Add(&counts, "entities", r.entities);
+  Add(&counts, "mentions", r.mentions);
+  Add(&counts, "events", r.events);
+  OrderedJson entities = ArrayWithRoom(record.contribution.entities.size());
   for (const ContributionEntity& e : record.contribution.entities) {
-    entities.push_back({{"id", e.id},
-                        {"type", std::string(EntityTypeName(e.type))},
-                        {"name", e.name},
-                        {"aliases", e.aliases},
-                        {"mentions", e.mention_count}});
+    OrderedJson entity = ObjectWithRoom(5);
+    Add(&entity, "id", e.id);
+    Add(&entity, "type", std::string(EntityTypeName(e.type)));
+    Add(&entity, "name", e.name);
+    Add(&entity, "aliases", StringsJson(e.aliases));
+    Add(&entity, "mentions", e.mention_count);
+    entities.emplace_back(std::move(entity));
   }
-  OrderedJson events = OrderedJson::array();
-  for (const ContributionEvent& e : record.contribution.events) events.push_back(EventJson(e));
-  out["entities"] = std::move(entities);
-  out["events"] = std::move(events);
+  OrderedJson events = ArrayWithRoom(record.contribution.events.size());
+  for (const ContributionEvent& e : record.contribution.events) events.emplace_back(EventJson(e));
+  OrderedJson out = ObjectWithRoom(16);
+  Add(&out, "record", kDocumentRecord);
+  Add(&out, "id", r.id);
+  Add(&out, "source", r.source);
+  Add(&out, "file", record.file);
+  Add(&out, "line", r.line);
+  Add(&out, "status", r.status);
+  if (!r.reason.empty()) Add(&out, "reason", r.reason);
+  Add(&out, "encoding", r.encoding);
+  Add(&out, "replaced_bytes", r.replaced_bytes);
+  Add(&out, "warnings", StringsJson(r.warnings));
+  Add(&out, "reference_date", r.reference);
+  Add(&out, "reference_inferred", r.reference_inferred);
+  Add(&out, "counts", std::move(counts));
+  Add(&out, "entities", std::move(entities));
+  Add(&out, "events", std::move(events));
   return Dump(out);
 }
 

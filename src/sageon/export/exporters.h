@@ -76,6 +76,8 @@ Result<std::string> CollectPieces(Status (*write_file)(const EventGraph&, const 
 std::string CsvCell(std::string_view value);
 // Drops the characters XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) from UTF-8 text.
 std::string XmlSafe(std::string_view value);
+// The same, appended to `out`.
+void AppendXmlSafe(std::string_view value, std::string* out);
 
 // Writes `content` to `path` through a temporary file in the same directory and a rename.
 Status WriteFileAtomically(const std::string& path, std::string_view content);

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "sageon/export/exporters.h"
 #include "sageon/export/xml_out.h"
@@ -31,6 +33,12 @@ constexpr AttributeDecl kNodeAttributes[] = {
     {"documents", "integer"}, {"sentence", "string"}, {"realis", "string"},
 };
 constexpr AttributeDecl kEdgeAttributes[] = {{"kind", "string"}};
+
+// The days an event node and its edges exist: its first day and its last, inclusive.
+struct Spell {
+  std::string start;
+  std::string end;
+};
 
 void Declare(XmlOut* x, const char* element_class, const auto& attributes) {
   x->Start("attributes");
@@ -82,27 +90,36 @@ Status WriteGexf(const EventGraph& graph, const PieceWriter& write) {
     AttValue(&x, "type", EntityTypeName(e->type));
     if (!e->aliases.empty()) {
       std::string aliases;
-      for (const std::string& a : e->aliases) aliases += (aliases.empty() ? "" : "|") + a;
+      for (const std::string& a : e->aliases) {
+        if (!aliases.empty()) aliases += '|';
+        aliases += a;
+      }
       AttValue(&x, "aliases", aliases);
     }
-    AttValue(&x, "mentions", std::to_string(e->mention_count));
-    AttValue(&x, "documents", std::to_string(e->documents.size()));
+    AttValue(&x, "mentions", Decimal(e->mention_count));
+    AttValue(&x, "documents", Decimal(e->documents.size()));
     x.End();
     x.End();
   }
+  // Each event's spell, by its id, for its edges: worked out once, not again for every edge.
+  std::unordered_map<std::string_view, Spell> spells;
+  std::string label;
   for (const GraphEvent* e : graph.Events()) {
+    const std::string date = e->DateLabel();
+    const Spell& spell = spells.emplace(e->id, Spell{e->StartIso(), e->EndIso()}).first->second;
     x.Start("node");
     x.Attr("id", e->id);
-    x.Attr("label", e->trigger + " " + e->DateLabel());
-    x.Attr("start", e->StartIso());
-    x.Attr("end", e->EndIso());
+    label.assign(e->trigger).append(" ").append(date);
+    x.Attr("label", label);
+    x.Attr("start", spell.start);
+    x.Attr("end", spell.end);
     x.Start("attvalues");
     AttValue(&x, "kind", "event");
     AttValue(&x, "type", e->type);
-    AttValue(&x, "date", e->DateLabel());
+    AttValue(&x, "date", date);
     AttValue(&x, "trigger", e->trigger);
     AttValue(&x, "realis", RealisName(e->realis));
-    AttValue(&x, "documents", std::to_string(e->documents.size()));
+    AttValue(&x, "documents", Decimal(e->documents.size()));
     AttValue(&x, "sentence", e->sentence);
     x.End();
     x.End();
@@ -113,15 +130,15 @@ Status WriteGexf(const EventGraph& graph, const PieceWriter& write) {
   size_t n = 0;
   for (const GraphEdge& edge : graph.Edges()) {
     x.Start("edge");
-    x.Attr("id", std::to_string(n++));
+    x.Attr("id", Decimal(n++));
     x.Attr("source", edge.source);
     x.Attr("target", edge.target);
     x.Attr("label", edge.label);
     x.Attr("weight", FormatNumber(edge.weight));
     // An actor–event edge lives as long as its event.
-    if (const GraphEvent* event = graph.FindEvent(edge.target); event != nullptr) {
-      x.Attr("start", event->StartIso());
-      x.Attr("end", event->EndIso());
+    if (const auto spell = spells.find(edge.target); spell != spells.end()) {
+      x.Attr("start", spell->second.start);
+      x.Attr("end", spell->second.end);
     }
     x.Start("attvalues");
     AttValue(&x, "kind", edge.directed ? "role" : "shares events");

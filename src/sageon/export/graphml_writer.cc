@@ -53,12 +53,35 @@ std::string JoinAliases(const std::set<std::string>& aliases) {
   return out;
 }
 
+// The length of the longest start of `value` that XML 1.0 allows as it is: checked before copying,
+// as nearly every string is allowed whole.
+size_t XmlSafePrefix(std::string_view value) {
+  size_t pos = 0;
+  while (pos < value.size()) {
+    const auto c = static_cast<unsigned char>(value[pos]);
+    if (c >= 0x20 && c < 0x80) {
+      ++pos;
+      continue;
+    }
+    if (c < 0x20) {
+      if (c != '\t' && c != '\n' && c != '\r') return pos;
+      ++pos;
+      continue;
+    }
+    const size_t start = pos;
+    const char32_t cp = utf8::Next(value, &pos);
+    // Invalid bytes (which utf8::Next reads as U+FFFD, one byte at a time), and U+FFFE and
+    // U+FFFF, the only code points XML forbids past the C0 controls.
+    if (cp == 0xFFFE || cp == 0xFFFF || (cp == 0xFFFD && pos - start != 3)) return start;
+  }
+  return pos;
+}
+
 }  // namespace
 
-std::string XmlSafe(std::string_view value) {
-  std::string out;
-  out.reserve(value.size());
-  size_t pos = 0;
+void AppendXmlSafe(std::string_view value, std::string* out) {
+  size_t pos = XmlSafePrefix(value);
+  out->append(value.substr(0, pos));
   while (pos < value.size()) {
     const size_t start = pos;
     const char32_t c = utf8::Next(value, &pos);
@@ -67,8 +90,14 @@ std::string XmlSafe(std::string_view value) {
     if (c == 0xFFFD && bytes != "\xEF\xBF\xBD") continue;
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
     if (c == 0xFFFE || c == 0xFFFF) continue;
-    out.append(bytes);
+    out->append(bytes);
   }
+}
+
+std::string XmlSafe(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  AppendXmlSafe(value, &out);
   return out;
 }
 
@@ -98,30 +127,35 @@ Status WriteGraphml(const EventGraph& graph, const PieceWriter& write) {
     Data(&x, "d_kind", EntityKindName(e->type));
     Data(&x, "d_type", EntityTypeName(e->type));
     if (!e->aliases.empty()) Data(&x, "d_aliases", JoinAliases(e->aliases));
-    Data(&x, "d_mentions", std::to_string(e->mention_count));
-    Data(&x, "d_documents", std::to_string(e->documents.size()));
+    Data(&x, "d_mentions", Decimal(e->mention_count));
+    Data(&x, "d_documents", Decimal(e->documents.size()));
     x.End();
   }
+  std::string label;
   for (const GraphEvent* e : graph.Events()) {
+    const std::string date = e->DateLabel();
     x.Start("node");
     x.Attr("id", e->id);
-    Data(&x, "d_label", e->trigger + " " + e->DateLabel());
+    label.assign(e->trigger).append(" ").append(date);
+    Data(&x, "d_label", label);
     Data(&x, "d_kind", "event");
     Data(&x, "d_type", e->type);
-    Data(&x, "d_date", e->DateLabel());
+    Data(&x, "d_date", date);
     Data(&x, "d_start", e->StartIso());
     Data(&x, "d_end", e->EndIso());
     Data(&x, "d_trigger", e->trigger);
     Data(&x, "d_realis", RealisName(e->realis));
-    Data(&x, "d_documents", std::to_string(e->documents.size()));
+    Data(&x, "d_documents", Decimal(e->documents.size()));
     Data(&x, "d_sentence", e->sentence);
     x.End();
   }
   size_t n = 0;
+  std::string id;
   for (const GraphEdge& edge : graph.Edges()) {
     x.Start("edge");
-    std::string id = "e";
-    id += std::to_string(n++);
+    id.clear();
+    id.push_back('e');
+    id.append(Decimal(n++));
     x.Attr("id", id);
     x.Attr("source", edge.source);
     x.Attr("target", edge.target);

@@ -100,11 +100,14 @@ std::string Dump(const json& value) {
 std::string AtListDepth(const json& value) {
   const std::string text = Dump(value);
   std::string out = "    ";
-  out.reserve(text.size() + 64);
-  for (const char c : text) {
-    out.push_back(c);
-    if (c == '\n') out += "    ";
+  out.reserve(text.size() + text.size() / 8 + 64);
+  // Line by line rather than byte by byte: it is done for every document's element.
+  size_t line = 0;
+  for (size_t end = text.find('\n'); end != std::string::npos; end = text.find('\n', line)) {
+    out.append(text, line, end + 1 - line).append("    ");
+    line = end + 1;
   }
+  out.append(text, line);
   return out;
 }
 
@@ -146,7 +149,10 @@ void SummaryCounts::Add(const DocumentReport& report) { AddCounts(this, report, 
 void SummaryCounts::Remove(const DocumentReport& report) { AddCounts(this, report, true); }
 
 std::string SummaryDocumentElement(const DocumentReport& r) {
-  json d{{"id", r.id}, {"source", r.source}, {"status", r.status}};
+  json d = json::object();
+  d["id"] = r.id;
+  d["source"] = r.source;
+  d["status"] = r.status;
   if (r.line > 0) d["line"] = r.line;
   if (!r.reason.empty()) d["reason"] = r.reason;
   if (r.status == "processed") {

@@ -46,18 +46,18 @@ void XmlOut::Start(const char* name) {
   if (ok_) Check(xmlTextWriterStartElement(writer_, U(name)));
 }
 
+const char* XmlOut::Safe(std::string_view value) {
+  safe_.clear();
+  AppendXmlSafe(value, &safe_);
+  return safe_.c_str();
+}
+
 void XmlOut::Attr(const char* name, std::string_view value) {
-  if (ok_) {
-    const std::string safe = XmlSafe(value);
-    Check(xmlTextWriterWriteAttribute(writer_, U(name), U(safe.c_str())));
-  }
+  if (ok_) Check(xmlTextWriterWriteAttribute(writer_, U(name), U(Safe(value))));
 }
 
 void XmlOut::Text(std::string_view value) {
-  if (ok_) {
-    const std::string safe = XmlSafe(value);
-    Check(xmlTextWriterWriteString(writer_, U(safe.c_str())));
-  }
+  if (ok_) Check(xmlTextWriterWriteString(writer_, U(Safe(value))));
 }
 
 void XmlOut::End() {

@@ -6,6 +6,8 @@
 
 #include <libxml/xmlwriter.h>
 
+#include <charconv>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -33,6 +35,9 @@ class XmlOut {
  private:
   // libxml2's output callback: hands `length` bytes to write_.
   static int Write(void* context, const char* buffer, int length);
+  // `value` through XmlSafe, with the terminating NUL libxml2 needs, in safe_ (valid until the
+  // next call): one buffer serves every value, so writing a value allocates nothing.
+  const char* Safe(std::string_view value);
   void Check(int rc) {
     if (rc < 0) ok_ = false;
   }
@@ -44,10 +49,24 @@ class XmlOut {
   xmlGenericErrorFunc saved_error_printer_;
   void* saved_error_context_;
   xmlTextWriterPtr writer_ = nullptr;
+  std::string safe_;
   bool ok_ = false;
 };
 
 // A number as XML attribute text: integers without a decimal point, others with full precision.
 std::string FormatNumber(double value);
+
+// The decimal digits of a count, held in place of a std::string made only to be written.
+class Decimal {
+ public:
+  explicit Decimal(uint64_t value)
+      : size_(static_cast<size_t>(std::to_chars(digits_, digits_ + sizeof digits_, value).ptr -
+                                  digits_)) {}
+  operator std::string_view() const { return std::string_view(digits_, size_); }
+
+ private:
+  char digits_[24];
+  size_t size_;
+};
 
 }  // namespace sageon

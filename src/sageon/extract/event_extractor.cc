@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "sageon/base/string_table.h"
 #include "sageon/base/utf8.h"
 
 namespace sageon {
@@ -367,9 +368,13 @@ struct SentenceDates {
 
 struct EventExtractor::Impl {
   std::vector<TriggerEntry> entries;
-  // form → index into entries; several rows may not share a form.
-  std::unordered_map<std::string, size_t> by_form;
+  // form → index into entries; several rows may not share a form. Asked for every cut of every
+  // token, by string_view, without building a string.
+  StringTable<size_t> by_form;
   size_t max_form_bytes = 0;
+  // form_bytes[n]: some form is n bytes long. Most cuts of a token have a length no form has, and
+  // are not looked up at all.
+  std::vector<bool> form_bytes;
   // Person titles (person_titles.tsv): in 샘 알트먼 오픈AI CEO가 the title heads the phrase, so its
   // particle is the person's and the organization before it only names the post.
   std::unordered_set<std::string> titles;
@@ -476,11 +481,14 @@ Result<EventExtractor> EventExtractor::Create(const DictionarySet& dictionaries)
     const std::string_view ro = table->Cell(row, "ro_role");
     if (ro != "" && ro != "role") return DataError(where + "ro_role must be role or empty");
     entry.ro_marks_role = ro == "role";
-    if (impl->by_form.contains(entry.form)) {
+    if (impl->by_form.Contains(entry.form)) {
       return DataError(where + "the trigger '" + entry.form + "' is listed twice");
     }
     impl->max_form_bytes = std::max(impl->max_form_bytes, entry.form.size());
-    impl->by_form.emplace(entry.form, impl->entries.size());
+    impl->by_form[entry.form] = impl->entries.size();
+    if (impl->form_bytes.size() <= entry.form.size())
+      impl->form_bytes.resize(entry.form.size() + 1);
+    impl->form_bytes[entry.form.size()] = true;
     impl->entries.push_back(std::move(entry));
   }
   return EventExtractor(std::move(impl));
@@ -509,18 +517,20 @@ std::optional<TriggerHit> EventExtractor::Impl::MatchAfter(const Document& doc, 
   const Token& token = doc.tokens[index];
   const std::string_view text = doc.Text(token.span).substr(skip);
   if (text.empty()) return std::nullopt;
-  // Candidate prefix lengths at code point boundaries, longest first.
-  std::vector<size_t> ends;
+  // The forms the text starts with, cut at code point boundaries, as (length, entry): most
+  // tokens start with none, so the list is rarely allocated.
+  std::vector<std::pair<size_t, size_t>> forms;
   size_t pos = 0;
   while (pos < text.size() && pos < max_form_bytes) {
     utf8::Next(text, &pos);
-    if (pos <= max_form_bytes) ends.push_back(pos);
+    if (pos > max_form_bytes) break;
+    if (!form_bytes[pos]) continue;
+    if (const auto* form = by_form.Find(text.substr(0, pos))) forms.emplace_back(pos, form->value);
   }
-  for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
-    const size_t len = *it;
-    auto found = by_form.find(std::string(text.substr(0, len)));
-    if (found == by_form.end()) continue;
-    const TriggerEntry& entry = entries[found->second];
+  // The longest first.
+  for (auto it = forms.rbegin(); it != forms.rend(); ++it) {
+    const size_t len = it->first;
+    const TriggerEntry& entry = entries[it->second];
     const std::string_view rest = text.substr(len);
     bool accept = false;
     if (entry.is_verb) {

@@ -72,7 +72,23 @@ std::pair<DateTime, DateTime> DayBounds(const TimeValue& v) {
   return {day(t.year, t.month, t.day), day(t.year, t.month, t.day)};
 }
 
-std::string DayIso(const DateTime& t) { return FormatIso(t, Grain::kDay); }
+// FormatIso(t, Grain::kDay), "2023-11-17". Events() and the exporters ask it for every event, again
+// and again: the digits are written here, and only a date outside years 0..9999 (or a field
+// outside 0..99) goes through FormatIso's snprintf.
+std::string DayIso(const DateTime& t) {
+  if (t.year < 0 || t.year > 9999 || t.month < 0 || t.month > 99 || t.day < 0 || t.day > 99) {
+    return FormatIso(t, Grain::kDay);
+  }
+  std::string out = "0000-00-00";
+  auto put = [&](size_t end, int value, int digits) {
+    for (int i = 0; i < digits; ++i, value /= 10)
+      out[end - static_cast<size_t>(i)] = static_cast<char>('0' + value % 10);
+  };
+  put(3, t.year, 4);
+  put(6, t.month, 2);
+  put(9, t.day, 2);
+  return out;
+}
 
 // The sentence as one line: newlines and runs of spaces become one space.
 std::string OneLine(std::string_view text) {
@@ -148,15 +164,24 @@ GraphContribution MakeContribution(const Document& doc) {
     if (e.id.empty()) continue;
     out.entities.push_back(ContributionEntity{e.id, e.type, e.name, e.aliases, e.mention_count});
   }
+  // An event's actors by entity id, each with its highest-priority role (the first told of equal
+  // ones): sorted, then the first of each id kept. One list serves every event.
+  std::vector<std::pair<std::string_view, Role>> roles;
   for (const Event& e : doc.events) {
     if (e.date >= doc.dates.size()) continue;
-    std::map<std::string, Role> roles;
+    roles.clear();
     for (const EventActor& a : e.actors) {
       if (a.entity >= doc.entities.size() || doc.entities[a.entity].id.empty()) continue;
-      auto [it, inserted] = roles.emplace(doc.entities[a.entity].id, a.role);
-      if (!inserted && RolePriority(a.role) < RolePriority(it->second)) it->second = a.role;
+      roles.emplace_back(doc.entities[a.entity].id, a.role);
     }
     if (roles.empty()) continue;
+    std::stable_sort(roles.begin(), roles.end(), [](const auto& a, const auto& b) {
+      if (a.first != b.first) return a.first < b.first;
+      return RolePriority(a.second) < RolePriority(b.second);
+    });
+    roles.erase(std::unique(roles.begin(), roles.end(),
+                            [](const auto& a, const auto& b) { return a.first == b.first; }),
+                roles.end());
     const TemporalExpression& date = doc.dates[e.date];
     ContributionEvent event;
     event.type = e.type;
@@ -166,7 +191,10 @@ GraphContribution MakeContribution(const Document& doc) {
     event.value = date.value;
     event.from = date.from;
     event.to = date.to;
-    for (const auto& [id, role] : roles) event.actors.push_back(GraphEventActor{id, role});
+    event.actors.reserve(roles.size());
+    for (const auto& [id, role] : roles) {
+      event.actors.push_back(GraphEventActor{std::string(id), role});
+    }
     if (e.sentence < doc.sentences.size()) {
       event.sentence = OneLine(doc.Text(doc.sentences[e.sentence].span));
     }
@@ -302,7 +330,9 @@ std::vector<GraphEdge> EventGraph::Edges() const {
   for (const auto& [id, event] : events_) role_count += event.actors.size();
   std::vector<GraphEdge> out;
   out.reserve(role_count);
-  std::map<std::pair<std::string_view, std::string_view>, int> shared;
+  // Every pair of actors that share an event, once per event; sorted, each run of one pair is
+  // its edge and the run's length its weight.
+  std::vector<std::pair<std::string_view, std::string_view>> pairs;
   std::vector<std::string_view> ids;
   for (const auto& [id, event] : events_) {
     ids.clear();
@@ -314,16 +344,19 @@ std::vector<GraphEdge> EventGraph::Edges() const {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     for (size_t i = 0; i < ids.size(); ++i) {
-      for (size_t j = i + 1; j < ids.size(); ++j) ++shared[{ids[i], ids[j]}];
+      for (size_t j = i + 1; j < ids.size(); ++j) pairs.emplace_back(ids[i], ids[j]);
     }
   }
   std::sort(out.begin(), out.end(), [](const GraphEdge& a, const GraphEdge& b) {
     return std::tie(a.source, a.target, a.label) < std::tie(b.source, b.target, b.label);
   });
-  out.reserve(out.size() + shared.size());
-  for (const auto& [pair, count] : shared) {
-    out.push_back(
-        GraphEdge{pair.first, pair.second, false, "shares events", static_cast<double>(count)});
+  std::sort(pairs.begin(), pairs.end());
+  for (size_t i = 0; i < pairs.size();) {
+    size_t end = i + 1;
+    while (end < pairs.size() && pairs[end] == pairs[i]) ++end;
+    out.push_back(GraphEdge{pairs[i].first, pairs[i].second, false, "shares events",
+                            static_cast<double>(end - i)});
+    i = end;
   }
   return out;
 }
