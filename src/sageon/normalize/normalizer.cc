@@ -3,7 +3,7 @@
 #include <utf8proc.h>
 
 #include <cstdlib>
-#include <ranges>
+#include <numeric>
 
 #include "sageon/base/utf8.h"
 
@@ -55,8 +55,11 @@ bool StableAlone(char32_t c) {
 void CopyBytes(std::string_view original, size_t begin, size_t end, std::string* text,
                std::vector<uint32_t>* map) {
   text->append(original.data() + begin, end - begin);
-  const auto offsets = std::views::iota(static_cast<uint32_t>(begin), static_cast<uint32_t>(end));
-  map->insert(map->end(), offsets.begin(), offsets.end());
+  // One resize, then a plain loop: Clang 14 cannot compile libstdc++ 12's views::iota.
+  const size_t at = map->size();
+  map->resize(at + (end - begin));
+  std::iota(map->begin() + static_cast<std::ptrdiff_t>(at), map->end(),
+            static_cast<uint32_t>(begin));
 }
 
 // The offset after the dropped characters at `pos`. Composition looks through them: once a ZWSP
