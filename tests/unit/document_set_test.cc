@@ -177,7 +177,7 @@ TEST(DocumentSetTest, SummaryIsTheWholeObjectPrettyPrinted) {
 const std::string kHostile[] = {
     "plain",
     "따옴표 \"인용\" 와 \\ 역슬래시",
-    std::string("control \x01\x1f\t\n\r nul \0 end", 29),
+    std::string("control \x01\x1f\t\n\r nul \0 end", 23),  // 23 bytes: the NUL included
     "del \x7f slash / emoji 😀",
     "stray \xFF\xC3 bytes \xED\xA0\x80 surrogate \xE0\x80\x80 overlong",
     "cut at the end \xEA\xB0",
