@@ -629,13 +629,11 @@ struct RecognizerData {
     // 나타났, 기약없: a syllable closed by ㅆ or a double consonant is a verb's tense or stem,
     // never the end of a given name.
     size_t at = word.size() - 3;  // the last syllable: three bytes
-    if (const char32_t last = utf8::Next(word, &at); utf8::IsHangulSyllable(last)) {
-      static constexpr uint32_t kVerbFinals[] = {3, 5, 6, 9, 10, 11, 12, 13, 14, 15, 18, 20};
-      const uint32_t final_consonant = (last - 0xAC00) % 28;
-      if (std::find(std::begin(kVerbFinals), std::end(kVerbFinals), final_consonant) !=
-          std::end(kVerbFinals)) {
-        return false;
-      }
+    static constexpr int kVerbFinals[] = {3, 5, 6, 9, 10, 11, 12, 13, 14, 15, 18, 20};
+    if (const int final_consonant = utf8::FinalConsonant(utf8::Next(word, &at));
+        std::find(std::begin(kVerbFinals), std::end(kVerbFinals), final_consonant) !=
+        std::end(kVerbFinals)) {
+      return false;
     }
     const size_t n = Syllables(word);
     for (size_t surname_len : {size_t{2}, size_t{1}}) {
@@ -1415,10 +1413,7 @@ class DocumentPass {
     const size_t n = doc_.tokens.size();
     auto unknown = [&](size_t k) {
       const std::string_view w = Text(bases_[k]);
-      return utf8::AllHangulSyllables(w) && Syllables(w) >= 2 && Syllables(w) <= 6 &&
-             !LooksLikeWord(w) && !VerbForm(w) && !VerbAdnominal(w) && !EndsInTitle(w) &&
-             !InList(kNotNames, w) && !Suffix(impl_.org_suffixes, w) &&
-             !Suffix(impl_.loc_suffixes, w) && !impl_.foreign_names.Contains(w);
+      return UnknownNameWord(w) && !VerbAdnominal(w) && !impl_.foreign_names.Contains(w);
     };
     auto closed = [&](size_t k) {
       if (bases_[k] != doc_.tokens[k].span) {
@@ -1596,15 +1591,20 @@ class DocumentPass {
     return false;
   }
 
+  // A Hangul word of two to six syllables that could be part of a name no list has: no dictionary
+  // word or verb form, no title, no word known not to be a name, no organization or place ending.
+  bool UnknownNameWord(std::string_view w) const {
+    return utf8::AllHangulSyllables(w) && Syllables(w) >= 2 && Syllables(w) <= 6 &&
+           !LooksLikeWord(w) && !VerbForm(w) && !EndsInTitle(w) && !InList(kNotNames, w) &&
+           !Suffix(impl_.org_suffixes, w) && !Suffix(impl_.loc_suffixes, w);
+  }
+
   // The words before an age in parentheses (token i is the last) that no dictionary, gazetteer or
   // title list knows: one to three Hangul words, a foreign name written in Hangul.
   void UnknownNameWithAge(size_t i) {
     auto unknown = [&](size_t k) {
       const std::string_view w = Text(doc_.tokens[k].span);
-      return bases_[k] == doc_.tokens[k].span && utf8::AllHangulSyllables(w) && Syllables(w) >= 2 &&
-             Syllables(w) <= 6 && !LooksLikeWord(w) && !VerbForm(w) && !EndsInTitle(w) &&
-             !InList(kNotNames, w) && !impl_.LookupGazetteer(w) && !Suffix(impl_.org_suffixes, w) &&
-             !Suffix(impl_.loc_suffixes, w);
+      return bases_[k] == doc_.tokens[k].span && UnknownNameWord(w) && !impl_.LookupGazetteer(w);
     };
     if (!unknown(i)) return;
     size_t first = i;
@@ -2452,9 +2452,9 @@ class DocumentPass {
               [](const Candidate& a, const Candidate& b) { return a.span.begin < b.span.begin; });
   }
 
+  // utf8::IsHanja, and the compatibility block, whose dozen unified ideographs NFC keeps.
   static bool IsHanIdeograph(char32_t cp) {
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0xF900 && cp <= 0xFAFF);
+    return utf8::IsHanja(cp) || (cp >= 0xF900 && cp <= 0xFAFF);
   }
 
   // The token a mention starts in and whether the mention covers it to its end (no particle).
